@@ -1,0 +1,25 @@
+package agentos.api.spi;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * An open file of a {@link FilesystemBackend}. Positional: the kernel keeps offsets. Stays readable after the
+ * path is unlinked, until closed.
+ */
+@ConsumerType
+public interface BackendFile extends AutoCloseable {
+
+    /** Reads at {@code position}; returns -1 at end of file. */
+    int read(long position, byte[] buf, int off, int len);
+
+    int write(long position, byte[] buf, int off, int len);
+
+    long size();
+
+    void truncate(long length);
+
+    void sync();
+
+    @Override
+    void close();
+}

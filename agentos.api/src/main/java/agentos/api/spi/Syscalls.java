@@ -1,0 +1,139 @@
+package agentos.api.spi;
+
+import agentos.api.fs.DirEntry;
+import agentos.api.fs.FileStat;
+import agentos.api.process.Signal;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The kernel as one guest process sees it: the only way an executor reaches files, processes or anything else
+ * outside the guest. Implemented by the kernel, one instance per process; calls are checked against the VM's
+ * permission policy and limits. Failures are {@link agentos.api.ErrnoException}s carrying the errno the guest
+ * must see. Paths are guest paths, relative ones resolved against the process's cwd. Blocking calls block the
+ * calling (guest) thread and are interrupted when the process is killed.
+ */
+@ProviderType
+public interface Syscalls {
+    int O_RDONLY = 0;
+    int O_WRONLY = 1;
+    int O_RDWR = 2;
+    int O_CREAT = 0x40;
+    int O_EXCL = 0x80;
+    int O_TRUNC = 0x200;
+    int O_APPEND = 0x400;
+    int O_NONBLOCK = 0x800;
+    int O_DIRECTORY = 0x10000;
+    int O_NOFOLLOW = 0x20000;
+    int O_CLOEXEC = 0x80000;
+
+    int SEEK_SET = 0;
+    int SEEK_CUR = 1;
+    int SEEK_END = 2;
+
+    int WNOHANG = 1;
+
+    int pid();
+
+    int ppid();
+
+    int uid();
+
+    int gid();
+
+    /** Returns the lowest free fd. */
+    int open(String path, int flags, int mode);
+
+    /** Reads up to {@code len} bytes; 0 at end of file / pipe EOF. Blocks on empty pipes unless O_NONBLOCK (EAGAIN). */
+    int read(int fd, byte[] buf, int off, int len);
+
+    /** Writes; EPIPE (and SIGPIPE) when the read end of a pipe is closed. */
+    int write(int fd, byte[] buf, int off, int len);
+
+    int pread(int fd, byte[] buf, int off, int len, long position);
+
+    int pwrite(int fd, byte[] buf, int off, int len, long position);
+
+    long seek(int fd, long offset, int whence);
+
+    void close(int fd);
+
+    FileStat fstat(int fd);
+
+    void ftruncate(int fd, long length);
+
+    void fsync(int fd);
+
+    /** Descriptor flags: O_APPEND, O_NONBLOCK (file status) and O_CLOEXEC. */
+    int fcntlGetFlags(int fd);
+
+    void fcntlSetFlags(int fd, int flags);
+
+    /** Returns {read fd, write fd}. */
+    int[] pipe(int flags);
+
+    int dup(int fd);
+
+    int dup2(int fd, int newFd);
+
+    boolean isatty(int fd);
+
+    FileStat stat(String path);
+
+    FileStat lstat(String path);
+
+    List<DirEntry> readdir(String path);
+
+    void mkdir(String path, int mode);
+
+    void rmdir(String path);
+
+    void unlink(String path);
+
+    void rename(String from, String to);
+
+    void symlink(String target, String linkPath);
+
+    String readlink(String path);
+
+    void link(String existing, String newPath);
+
+    void chmod(String path, int mode);
+
+    void chown(String path, int uid, int gid);
+
+    void utimes(String path, long atimeMs, long mtimeMs);
+
+    void truncate(String path, long length);
+
+    String realpath(String path);
+
+    String getcwd();
+
+    void chdir(String path);
+
+    /** The process's environment (as given at spawn; executors keep their own copy for setenv). */
+    Map<String, String> environ();
+
+    /** Starts a child process; returns its pid. */
+    int spawn(SpawnRequest request);
+
+    /** Waits for child {@code pid} (or any child for -1); ECHILD when there is none. */
+    WaitStatus waitpid(int pid, int options);
+
+    void kill(int pid, Signal signal);
+
+    /** Sleeps, waking early (EINTR) when a signal arrives. */
+    void sleep(long millis);
+
+    /** Wall-clock time in nanoseconds, at the VM's configured resolution. */
+    long clockRealtimeNanos();
+
+    long clockMonotonicNanos();
+
+    void randomBytes(byte[] buf);
+
+    /** Ends the calling process with {@code status}; does not return normally. */
+    void exit(int status);
+}

@@ -1,0 +1,12 @@
+/**
+ * Plugin SPIs, implemented by bundles and found through the OSGi service registry: executors, software
+ * packages, mount plugins, agent adapters and session stores.
+ */
+@Export
+@Version("1.0.0")
+@NullMarked
+package agentos.api.spi;
+
+import org.jspecify.annotations.NullMarked;
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

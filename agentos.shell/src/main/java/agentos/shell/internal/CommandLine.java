@@ -1,0 +1,168 @@
+package agentos.shell.internal;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code ./agentos MODE …} entry point. The bnd launcher runs this {@code main.thread} service on the JVM's
+ * main thread once the framework is up, and exits with its return value. It only exists under our launcher (it
+ * needs the launcher's {@code launcher.arguments} service), so deploying the bundles elsewhere adds no CLI.
+ */
+@Component(service = Callable.class, property = "main.thread=true")
+public final class CommandLine implements Callable<Integer> {
+    static final int EX_USAGE = 2;
+    static final int EX_UNAVAILABLE = 69;
+
+    static final String USAGE = """
+            Usage: agentos MODE [ARGS]
+
+            Modes:
+              shell [-c COMMANDS]   Gogo console with the agentos: commands. With -c, or with commands piped on
+                                    stdin, runs them and exits (status 1 if one failed).
+              version               print the Agent OS, framework and Java versions
+              exec -- CMD           run CMD in a fresh VM                      (not yet available)
+              prompt --agent ID T   prompt an agent in a VM                     (not yet available)
+              sidecar               serve the wire protocol on stdin/stdout     (not yet available)
+              quickstart            guided end-to-end run on embedded defaults  (not yet available)
+              --help                this text
+
+            Examples:
+              ./agentos shell -c 'agentos:create; agentos:vms'
+              echo 'agentos:vms' | ./agentos shell
+            """;
+
+    private static final List<String> PLANNED = List.of("exec", "prompt", "sidecar", "quickstart");
+
+    private final CommandProcessor processor;
+    private final BundleContext context;
+    private final String[] args;
+
+    @Activate
+    public CommandLine(
+            @Reference CommandProcessor processor,
+            @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
+            BundleContext context) {
+        this(processor, context, launcher.get("launcher.arguments") instanceof String[] a ? a.clone() : new String[0]);
+    }
+
+    CommandLine(CommandProcessor processor, BundleContext context, String[] args) {
+        this.processor = processor;
+        this.context = context;
+        this.args = args;
+    }
+
+    @Override
+    public Integer call() {
+        return run(args, System.in, System.out, System.err);
+    }
+
+    int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
+        if (argv.length == 0) {
+            err.print(USAGE);
+            return EX_USAGE;
+        }
+        String mode = argv[0];
+        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        switch (mode) {
+            case "--help", "-h", "help" -> {
+                out.print(USAGE);
+                return 0;
+            }
+            case "version", "--version" -> {
+                out.println(version());
+                return 0;
+            }
+            case "shell" -> {
+                return shell(rest, in, out, err);
+            }
+            default -> {
+                if (PLANNED.contains(mode)) {
+                    err.println("agentos " + mode + ": not yet available in this build; see ./agentos --help");
+                    return EX_UNAVAILABLE;
+                }
+                err.println("agentos: unknown mode '" + mode + "'; run ./agentos --help for the list");
+                return EX_USAGE;
+            }
+        }
+    }
+
+    String version() {
+        return "agentos " + context.getBundle().getVersion()
+                + " (framework " + context.getProperty(Constants.FRAMEWORK_VENDOR) + " "
+                + context.getProperty(Constants.FRAMEWORK_VERSION) + ", Java " + Runtime.version() + ")";
+    }
+
+    private int shell(String[] rest, InputStream in, PrintStream out, PrintStream err) {
+        if (rest.length >= 1 && rest[0].equals("-c")) {
+            if (rest.length != 2) {
+                err.println("agentos shell: -c takes exactly one argument, the commands (quote them)");
+                return EX_USAGE;
+            }
+            return runScript(List.of(rest[1]), in, out, err);
+        }
+        if (rest.length > 0) {
+            err.println("agentos shell: unexpected argument '" + rest[0] + "'; use -c 'COMMANDS'");
+            return EX_USAGE;
+        }
+        if (System.console() != null && in == System.in) {
+            return InteractiveConsole.run(processor, context, err);
+        }
+        try {
+            return runScript(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList(), in, out, err);
+        } catch (java.io.UncheckedIOException e) {
+            err.println("agentos shell: cannot read commands from stdin: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Runs each non-blank, non-comment line as one Gogo program and prints its result; stops at the first failure. */
+    int runScript(List<String> lines, InputStream in, PrintStream out, PrintStream err) {
+        try (CommandSession session = processor.createSession(in, out, err)) {
+            for (String line : lines) {
+                String program = line.strip();
+                if (program.isEmpty() || program.startsWith("#")) {
+                    continue;
+                }
+                if (!execute(session, program, out, err)) {
+                    return 1;
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** Executes one program, printing its formatted result to {@code out} or its error to {@code err}. */
+    static boolean execute(CommandSession session, String program, PrintStream out, PrintStream err) {
+        try {
+            Object result = session.execute(program);
+            if (result != null) {
+                out.println(session.format(result, Converter.INSPECT));
+            }
+            return true;
+        } catch (Exception e) {
+            err.println("agentos: " + program + ": " + describe(e));
+            return false;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
