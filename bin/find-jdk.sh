@@ -29,3 +29,9 @@ agentos_find_jdk() {
   echo "  Install a JDK >= 21 (e.g. Temurin 25) and set JAVA_HOME to it." >&2
   return 1
 }
+
+# JDK 24+ warns about sun.misc.Unsafe use (Maven's guava, Felix) unless told it is allowed; older JDKs reject the flag.
+agentos_unsafe_flag() {
+  [ "$(agentos_java_major "$1/bin/java")" -ge 24 ] && echo "--sun-misc-unsafe-memory-access=allow"
+  return 0
+}

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -102,9 +103,10 @@ public final class CommandLine implements Callable<Integer> {
     }
 
     String version() {
+        Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_ID);
         return "agentos " + context.getBundle().getVersion()
-                + " (framework " + context.getProperty(Constants.FRAMEWORK_VENDOR) + " "
-                + context.getProperty(Constants.FRAMEWORK_VERSION) + ", Java " + Runtime.version() + ")";
+                + " (" + framework.getSymbolicName() + " " + framework.getVersion()
+                + ", Java " + Runtime.version() + " " + System.getProperty("java.vendor") + ")";
     }
 
     private int shell(String[] rest, InputStream in, PrintStream out, PrintStream err) {
