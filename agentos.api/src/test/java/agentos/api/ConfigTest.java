@@ -70,7 +70,7 @@ class ConfigTest {
     @Test
     void hostDirMountQuotesThePath() {
         MountConfig m = MountConfig.hostDir("/data", "/srv/\"x\"", true);
-        assertEquals("{\"hostPath\":\"/srv/\\\"x\\\"\"}", m.configJson());
+        assertEquals("{\"hostPath\":\"/srv/\\\"x\\\"\",\"readOnly\":true}", m.configJson());
         assertEquals("\"a\\nb\\u0001\"", Json.quote("a\nb\u0001"));
     }
 

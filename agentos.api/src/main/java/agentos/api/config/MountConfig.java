@@ -21,6 +21,7 @@ public record MountConfig(String path, String plugin, String configJson, boolean
 
     /** Host directories are read-only unless asked otherwise. */
     public static MountConfig hostDir(String path, String hostPath, boolean readOnly) {
-        return new MountConfig(path, "host_dir", "{\"hostPath\":" + Json.quote(hostPath) + "}", readOnly);
+        return new MountConfig(
+                path, "host_dir", "{\"hostPath\":" + Json.quote(hostPath) + ",\"readOnly\":" + readOnly + "}", readOnly);
     }
 }

@@ -14,7 +14,13 @@ public interface BackendFile extends AutoCloseable {
 
     int write(long position, byte[] buf, int off, int len);
 
+    /** Appends atomically at the current end of file (O_APPEND); returns the new size. */
+    long append(byte[] buf, int off, int len);
+
     long size();
+
+    /** Metadata of the open file; still works after its last name was unlinked. */
+    agentos.api.fs.FileStat stat();
 
     void truncate(long length);
 

@@ -1,4 +1,4 @@
-package agentos.vfs.internal;
+package agentos.api.fs;
 
 import agentos.api.Errno;
 import agentos.api.ErrnoException;

@@ -1,4 +1,4 @@
-package agentos.vfs.internal;
+package agentos.api.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
