@@ -43,6 +43,7 @@ public enum Errno {
     ENOSYS(38, "function not implemented"),
     ENOTEMPTY(39, "directory not empty"),
     ELOOP(40, "too many levels of symbolic links"),
+    EOVERFLOW(75, "value too large for defined data type"),
     ENOTSUP(95, "operation not supported"),
     EADDRINUSE(98, "address already in use"),
     EADDRNOTAVAIL(99, "cannot assign requested address"),

@@ -76,17 +76,23 @@ public record VmLimits(
         }
     }
 
-    /** Per-process bookkeeping: buffered stdin, retained output and the CPU/wall budget of every guest process. */
+    /**
+     * Per-process bookkeeping: buffered stdin, captured and retained output, the CPU/wall budget of every guest
+     * process, and how far a pipe's buffer may grow before writers wait (pipes grow so that a shell's {@code $(…)}
+     * can let the child finish before reading).
+     */
     public record Process(
             long pendingStdinBytes,
             long capturedOutputLimitBytes,
             long retainedOutputBytes,
             long cpuTimeLimitMs,
-            long wallClockLimitMs) {
-        public static final Process DEFAULT = new Process(16 * MIB, 16 * MIB, 4 * MIB, 3_600_000, 86_400_000);
+            long wallClockLimitMs,
+            long maxPipeBufferBytes) {
+        public static final Process DEFAULT = new Process(16 * MIB, 16 * MIB, 4 * MIB, 3_600_000, 86_400_000, 16 * MIB);
 
         public Process {
             positive("process.pendingStdinBytes", pendingStdinBytes);
+            positive("process.maxPipeBufferBytes", maxPipeBufferBytes);
             positive("process.capturedOutputLimitBytes", capturedOutputLimitBytes);
             positive("process.retainedOutputBytes", retainedOutputBytes);
             positive("process.cpuTimeLimitMs", cpuTimeLimitMs);

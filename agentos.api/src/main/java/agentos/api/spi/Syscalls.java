@@ -34,6 +34,17 @@ public interface Syscalls {
 
     int WNOHANG = 1;
 
+    int LOCK_SH = 1;
+    int LOCK_EX = 2;
+    int LOCK_NB = 4;
+    int LOCK_UN = 8;
+
+    short POLLIN = 0x1;
+    short POLLOUT = 0x4;
+    short POLLERR = 0x8;
+    short POLLHUP = 0x10;
+    short POLLNVAL = 0x20;
+
     int pid();
 
     int ppid();
@@ -133,6 +144,44 @@ public interface Syscalls {
     long clockMonotonicNanos();
 
     void randomBytes(byte[] buf);
+
+    /** Advisory whole-file lock on the open file description ({@code LOCK_SH|LOCK_EX|LOCK_UN}, plus {@code LOCK_NB}). */
+    void flock(int fd, int operation);
+
+    /**
+     * Waits until one of {@code fds} is ready for its {@code events} (POLLIN/POLLOUT) or {@code timeoutMs} passes
+     * (-1: no timeout; 0: just check). Fills {@code revents} and returns how many fds are ready.
+     */
+    int poll(int[] fds, short[] events, short[] revents, long timeoutMs);
+
+    /** Sets what a signal does to this process; SIGKILL and SIGSTOP cannot be changed (EINVAL). */
+    void sigaction(Signal signal, SignalAction action);
+
+    /** Opens a pseudo-terminal pair; returns {master fd, slave fd}. */
+    int[] openpty(int cols, int rows);
+
+    /** The terminal settings of the PTY behind {@code fd} (ENOTTY otherwise). */
+    TermMode tcgetattr(int fd);
+
+    void tcsetattr(int fd, TermMode mode);
+
+    /** {cols, rows} of the PTY behind {@code fd}. */
+    int[] tcgetwinsize(int fd);
+
+    void tcsetwinsize(int fd, int cols, int rows);
+
+    /** Makes {@code pgid} (0: the process's own pid) the foreground process group of the PTY behind {@code fd}. */
+    void tcsetpgrp(int fd, int pgid);
+
+    int getpgid(int pid);
+
+    /** Moves process {@code pid} (0: the caller) into group {@code pgid} (0: its own pid). */
+    void setpgid(int pid, int pgid);
+
+    /** Starts a new session with the caller as leader; returns the session id. */
+    int setsid();
+
+    int getsid();
 
     /** Ends the calling process with {@code status}; does not return normally. */
     void exit(int status);

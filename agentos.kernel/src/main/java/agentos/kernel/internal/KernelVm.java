@@ -21,7 +21,17 @@ import agentos.api.session.Agents;
 import agentos.api.session.Sessions;
 import agentos.api.software.Software;
 import agentos.api.terminal.Terminals;
+import agentos.api.config.MountConfig;
+import agentos.api.fs.MountInfo;
+import agentos.api.spi.Executor;
+import agentos.api.spi.MountPlugin;
+import agentos.api.spi.VfsSpec;
+import agentos.api.spi.VirtualFilesystem;
+import agentos.api.spi.VirtualFilesystemFactory;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -44,17 +54,55 @@ final class KernelVm implements Vm {
     private final List<Consumer<VmLifecycleEvent>> lifecycleListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LimitWarning>> limitListeners = new CopyOnWriteArrayList<>();
 
-    KernelVm(String id, VmConfig config, LongSupplier clock, BiConsumer<KernelVm, String> disposer) {
+    private final Kernel kernel;
+    private final VmFilesystem filesystem;
+    private final VmProcesses processes;
+    private final VmTerminals terminals;
+
+    KernelVm(String id, VmConfig config, LongSupplier clock, BiConsumer<KernelVm, String> disposer,
+            VirtualFilesystemFactory vfsFactory, Supplier<List<Executor>> executors, Supplier<List<MountPlugin>> plugins,
+            ScheduledExecutorService scheduler) {
         this.id = id;
         this.sequence = Long.parseLong(id.substring(id.indexOf('-') + 1));
         this.config = config;
         this.clock = clock;
         this.createdAtMs = clock.getAsLong();
         this.disposer = disposer;
+        VirtualFilesystem vfs = vfsFactory.create(new VfsSpec(id, config.rootFilesystem(), config.user(),
+                config.limits().resources(), Set.of(INSTRUCTIONS), clock, this::warn));
+        this.kernel = new Kernel(id, config, vfs, executors, scheduler, this::warn, clock);
+        vfs.mount("/proc", "proc", new ProcFs(kernel), true);
+        this.filesystem = new VmFilesystem(id, vfs, kernel, plugins);
+        this.processes = new VmProcesses(kernel, scheduler);
+        this.terminals = new VmTerminals(kernel, processes, scheduler);
+        try {
+            for (MountConfig m : config.mounts()) {
+                filesystem.mount(m);
+            }
+        } catch (RuntimeException e) {
+            kernel.dispose();
+            throw e;
+        }
+    }
+
+    static final String INSTRUCTIONS = "/etc/agentos/instructions.md";
+
+    private void warn(LimitWarning w) {
+        for (Consumer<LimitWarning> l : limitListeners) {
+            try {
+                l.accept(w);
+            } catch (RuntimeException e) {
+                // A listener's failure must not reach the guest operation that crossed the limit.
+            }
+        }
     }
 
     long sequence() {
         return sequence;
+    }
+
+    Kernel kernelForTest() {
+        return kernel;
     }
 
     void markReady() {
@@ -64,6 +112,7 @@ final class KernelVm implements Vm {
     /** Called by the registry once the VM is out of the registry. */
     void shutdown(String reason) {
         transition(VmState.DISPOSING, reason);
+        kernel.dispose();
         transition(VmState.DISPOSED, reason);
         lifecycleListeners.clear();
         limitListeners.clear();
@@ -88,7 +137,8 @@ final class KernelVm implements Vm {
 
     @Override
     public VmInfo info() {
-        return new VmInfo(id, state.get(), createdAtMs, 0, List.of(), List.of());
+        return new VmInfo(id, state.get(), createdAtMs, (int) kernel.processGauge().used(), List.of(),
+                filesystem.listMounts().stream().map(MountInfo::path).toList());
     }
 
     @Override
@@ -100,19 +150,29 @@ final class KernelVm implements Vm {
         return new NotAvailableException("vm." + namespace + "()", "this namespace is not implemented in this build yet");
     }
 
+    private void requireLive() {
+        VmState s = state.get();
+        if (s == VmState.DISPOSING || s == VmState.DISPOSED) {
+            throw new agentos.api.VmNotFoundException(id);
+        }
+    }
+
     @Override
     public Processes process() {
-        throw missing("process");
+        requireLive();
+        return processes;
     }
 
     @Override
     public Filesystem filesystem() {
-        throw missing("filesystem");
+        requireLive();
+        return filesystem;
     }
 
     @Override
     public Terminals terminal() {
-        throw missing("terminal");
+        requireLive();
+        return terminals;
     }
 
     @Override

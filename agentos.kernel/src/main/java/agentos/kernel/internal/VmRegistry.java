@@ -14,6 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import agentos.api.spi.Executor;
+import agentos.api.spi.MountPlugin;
+import agentos.api.spi.VirtualFilesystemFactory;
+import org.osgi.service.component.annotations.FieldOption;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -42,21 +52,60 @@ public final class VmRegistry implements AgentOs {
     private final int maxVms;
     private final Logger log;
     private final LongSupplier clock;
+    private final VirtualFilesystemFactory vfsFactory;
+    private final Supplier<List<Executor>> executorSupplier;
+    private final Supplier<List<MountPlugin>> pluginSupplier;
+    private final ScheduledExecutorService scheduler;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<String, KernelVm> vms = new ConcurrentHashMap<>();
 
+    // Plugins come and go at runtime; VMs always see the current set.
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private volatile List<Executor> executors = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private volatile List<MountPlugin> mountPlugins = List.of();
+
     @Activate
-    public VmRegistry(Config config, @Reference(service = LoggerFactory.class) Logger log) {
-        this(config.maxVms(), log, System::currentTimeMillis);
+    public VmRegistry(Config config, @Reference(service = LoggerFactory.class) Logger log,
+            @Reference VirtualFilesystemFactory vfsFactory) {
+        this.maxVms = checkMax(config.maxVms());
+        this.log = log;
+        this.clock = System::currentTimeMillis;
+        this.vfsFactory = vfsFactory;
+        this.executorSupplier = () -> executors;
+        this.pluginSupplier = () -> mountPlugins;
+        this.scheduler = newScheduler();
     }
 
-    VmRegistry(int maxVms, Logger log, LongSupplier clock) {
+    VmRegistry(int maxVms, Logger log, LongSupplier clock, VirtualFilesystemFactory vfsFactory,
+            Supplier<List<Executor>> executors, Supplier<List<MountPlugin>> plugins) {
+        this.maxVms = checkMax(maxVms);
+        this.log = log;
+        this.clock = clock;
+        this.vfsFactory = vfsFactory;
+        this.executorSupplier = executors;
+        this.pluginSupplier = plugins;
+        this.scheduler = newScheduler();
+    }
+
+    private static int checkMax(int maxVms) {
         if (maxVms < 1) {
             throw new IllegalArgumentException(PID + " maxVms must be >= 1, got " + maxVms);
         }
-        this.maxVms = maxVms;
-        this.log = log;
-        this.clock = clock;
+        return maxVms;
+    }
+
+    private static ScheduledExecutorService newScheduler() {
+        ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "agentos-kernel-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        s.setRemoveOnCancelPolicy(true);
+        return s;
     }
 
     @Deactivate
@@ -64,6 +113,7 @@ public final class VmRegistry implements AgentOs {
         for (KernelVm vm : List.copyOf(vms.values())) {
             disposeVm(vm, "runtime stopping");
         }
+        scheduler.shutdownNow();
     }
 
     @Override
@@ -74,7 +124,7 @@ public final class VmRegistry implements AgentOs {
                     + "; dispose unused VMs or raise maxVms in configuration " + PID);
         }
         String id = "vm-" + nextId.getAndIncrement();
-        KernelVm vm = new KernelVm(id, config, clock, this::disposeVm);
+        KernelVm vm = new KernelVm(id, config, clock, this::disposeVm, vfsFactory, executorSupplier, pluginSupplier, scheduler);
         vms.put(id, vm);
         vm.markReady();
         log.info("created VM {}", id);
@@ -83,15 +133,8 @@ public final class VmRegistry implements AgentOs {
 
     /** Config parts whose machinery is not built yet fail loudly instead of being silently dropped. */
     private static void rejectUnsupported(VmConfig config) {
-        if (!config.mounts().isEmpty()) {
-            throw new NotAvailableException("VmConfig.mounts", "mount plugins are not implemented in this build yet");
-        }
         if (!config.software().isEmpty()) {
             throw new NotAvailableException("VmConfig.software", "software packages are not implemented in this build yet");
-        }
-        if (!config.rootFilesystem().lowers().isEmpty()) {
-            throw new NotAvailableException(
-                    "VmConfig.rootFilesystem.lowers", "root filesystem layers are not implemented in this build yet");
         }
     }
 

@@ -34,7 +34,7 @@ class VmRegistryTest {
                     }
                     return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
                 });
-        return new VmRegistry(maxVms, log, clock::get);
+        return new VmRegistry(maxVms, log, clock::get, new agentos.vfs.internal.VfsFactory(), List::of, List::of);
     }
 
     @Test
@@ -107,17 +107,20 @@ class VmRegistryTest {
     @Test
     void configThatCannotBeHonouredIsRejectedNotDropped() {
         VmRegistry os = registry(10);
-        VmConfig withMount = VmConfig.builder().mount(MountConfig.of("/data", "memory", "{}")).build();
-        NotAvailableException e = assertThrows(NotAvailableException.class, () -> os.create(withMount));
-        assertEquals("VmConfig.mounts", e.capability());
+        VmConfig withSoftware = VmConfig.builder().software(agentos.api.config.SoftwareRef.named("ripgrep")).build();
+        NotAvailableException e = assertThrows(NotAvailableException.class, () -> os.create(withSoftware));
+        assertEquals("VmConfig.software", e.capability());
+        VmConfig badMount = VmConfig.builder().mount(MountConfig.of("/data", "nope", "{}")).build();
+        AgentOsException m = assertThrows(AgentOsException.class, () -> os.create(badMount));
+        assertTrue(m.getMessage().contains("no mount plugin 'nope'"), m.getMessage());
         assertTrue(os.list().isEmpty(), "a rejected VM is not registered");
     }
 
     @Test
     void missingNamespacesNameThemselves() {
         Vm vm = registry(10).create(VmConfig.defaults());
-        NotAvailableException e = assertThrows(NotAvailableException.class, vm::process);
-        assertEquals("vm.process()", e.capability());
+        NotAvailableException e = assertThrows(NotAvailableException.class, vm::javascript);
+        assertEquals("vm.javascript()", e.capability());
         assertFalse(e.getMessage().isBlank());
     }
 
