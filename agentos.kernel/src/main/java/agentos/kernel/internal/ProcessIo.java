@@ -43,29 +43,39 @@ final class ProcessIo {
         return chunk -> publish(ch, chunk);
     }
 
-    void publish(OutputChannel ch, byte[] chunk) {
-        ProcessOutput out;
-        synchronized (this) {
-            out = new ProcessOutput(pid, ++sequence, ch, chunk, clock.getAsLong());
-            if (retain) {
-                retained.addLast(out);
-                retainedBytes += chunk.length;
-                while (retainedBytes > retainLimit && !retained.isEmpty()) {
-                    retainedBytes -= retained.removeFirst().chunk().length;
-                    truncated = true;
-                }
+    /** Sequences, retains and delivers a chunk; listeners run in order under the lock, so nobody sees gaps. */
+    synchronized void publish(OutputChannel ch, byte[] chunk) {
+        ProcessOutput out = new ProcessOutput(pid, ++sequence, ch, chunk, clock.getAsLong());
+        if (retain) {
+            retained.addLast(out);
+            retainedBytes += chunk.length;
+            while (retainedBytes > retainLimit && !retained.isEmpty()) {
+                retainedBytes -= retained.removeFirst().chunk().length;
+                truncated = true;
             }
         }
         for (Consumer<ProcessOutput> l : listeners) {
-            try {
-                l.accept(out);
-            } catch (RuntimeException e) {
-                // A failing listener must not break the guest's write.
-            }
+            deliver(l, out);
+        }
+    }
+
+    private static void deliver(Consumer<ProcessOutput> l, ProcessOutput out) {
+        try {
+            l.accept(out);
+        } catch (RuntimeException e) {
+            // A failing listener must not break the guest's write.
         }
     }
 
     void addListener(Consumer<ProcessOutput> l) {
+        listeners.add(l);
+    }
+
+    /** Subscribes after first replaying everything retained, atomically: no chunk is missed or seen twice. */
+    synchronized void addListenerWithReplay(Consumer<ProcessOutput> l) {
+        for (ProcessOutput o : retained) {
+            deliver(l, o);
+        }
         listeners.add(l);
     }
 

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
-/** The {@code terminal} namespace: shells on PTYs, each its own process group and the terminal's foreground. */
+/**
+ * The {@code terminal} namespace: shells on PTYs, each its own process group and the terminal's foreground.
+ * {@code onData} first replays the output retained so far, so a prompt printed before subscribing is seen.
+ */
 final class VmTerminals implements Terminals {
     private static final long CLOSE_GRACE_MS = 500;
 
@@ -93,7 +96,8 @@ final class VmTerminals implements Terminals {
                 listener.accept(o.chunk());
             }
         };
-        p.io.addListener(l);
+        // Shell output that came before the first subscriber (the prompt) is not lost.
+        p.io.addListenerWithReplay(l);
         return () -> p.io.removeListener(l);
     }
 
