@@ -56,6 +56,12 @@ public interface VirtualFilesystem extends AutoCloseable {
     /** Mounts {@code backend} at {@code path} (an existing directory, or created in the root when missing). */
     void mount(String path, String pluginId, FilesystemBackend backend, boolean readOnly);
 
+    /**
+     * A kernel-owned mount ({@code /proc}, {@code /opt/agentos}): read-only, not listed by {@link #mounts()}, and
+     * never unmountable. A mount with plugin id {@code proc} resolves {@code self} to the caller's pid.
+     */
+    void mountSystem(String path, String pluginId, FilesystemBackend backend);
+
     /** Flushes, closes and removes the mount at {@code path}: EINVAL if none, EBUSY if a mount lies below it. */
     void unmount(String path);
 

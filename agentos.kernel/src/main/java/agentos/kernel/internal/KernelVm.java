@@ -25,6 +25,7 @@ import agentos.api.config.MountConfig;
 import agentos.api.fs.MountInfo;
 import agentos.api.spi.Executor;
 import agentos.api.spi.MountPlugin;
+import agentos.api.spi.SoftwarePackage;
 import agentos.api.spi.VfsSpec;
 import agentos.api.spi.VirtualFilesystem;
 import agentos.api.spi.VirtualFilesystemFactory;
@@ -58,10 +59,11 @@ final class KernelVm implements Vm {
     private final VmFilesystem filesystem;
     private final VmProcesses processes;
     private final VmTerminals terminals;
+    private final VmSoftware software;
 
     KernelVm(String id, VmConfig config, LongSupplier clock, BiConsumer<KernelVm, String> disposer,
             VirtualFilesystemFactory vfsFactory, Supplier<List<Executor>> executors, Supplier<List<MountPlugin>> plugins,
-            ScheduledExecutorService scheduler) {
+            Supplier<List<SoftwarePackage>> packages, ScheduledExecutorService scheduler) {
         this.id = id;
         this.sequence = Long.parseLong(id.substring(id.indexOf('-') + 1));
         this.config = config;
@@ -71,7 +73,9 @@ final class KernelVm implements Vm {
         VirtualFilesystem vfs = vfsFactory.create(new VfsSpec(id, config.rootFilesystem(), config.user(),
                 config.limits().resources(), Set.of(INSTRUCTIONS), clock, this::warn));
         this.kernel = new Kernel(id, config, vfs, executors, scheduler, this::warn, clock);
-        vfs.mount("/proc", "proc", new ProcFs(kernel), true);
+        vfs.mountSystem("/proc", "proc", new ProcFs(kernel));
+        this.software = new VmSoftware(config, packages);
+        vfs.mountSystem(SoftwareFs.ROOT, "software", new SoftwareFs(software::projected, createdAtMs));
         this.filesystem = new VmFilesystem(id, vfs, kernel, plugins);
         this.processes = new VmProcesses(kernel, scheduler);
         this.terminals = new VmTerminals(kernel, processes, scheduler);
@@ -202,7 +206,8 @@ final class KernelVm implements Vm {
 
     @Override
     public Software software() {
-        throw missing("software");
+        requireLive();
+        return software;
     }
 
     @Override

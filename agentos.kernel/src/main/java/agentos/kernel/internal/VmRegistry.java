@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import agentos.api.spi.Executor;
 import agentos.api.spi.MountPlugin;
+import agentos.api.spi.SoftwarePackage;
 import agentos.api.spi.VirtualFilesystemFactory;
 import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -68,6 +69,11 @@ public final class VmRegistry implements AgentOs {
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
     private volatile List<MountPlugin> mountPlugins = List.of();
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private volatile List<SoftwarePackage> softwarePackages = List.of();
+    private final Supplier<List<SoftwarePackage>> packageSupplier;
+
     @Activate
     public VmRegistry(Config config, @Reference(service = LoggerFactory.class) Logger log,
             @Reference VirtualFilesystemFactory vfsFactory) {
@@ -77,17 +83,19 @@ public final class VmRegistry implements AgentOs {
         this.vfsFactory = vfsFactory;
         this.executorSupplier = () -> executors;
         this.pluginSupplier = () -> mountPlugins;
+        this.packageSupplier = () -> softwarePackages;
         this.scheduler = newScheduler();
     }
 
     VmRegistry(int maxVms, Logger log, LongSupplier clock, VirtualFilesystemFactory vfsFactory,
-            Supplier<List<Executor>> executors, Supplier<List<MountPlugin>> plugins) {
+            Supplier<List<Executor>> executors, Supplier<List<MountPlugin>> plugins, Supplier<List<SoftwarePackage>> packages) {
         this.maxVms = checkMax(maxVms);
         this.log = log;
         this.clock = clock;
         this.vfsFactory = vfsFactory;
         this.executorSupplier = executors;
         this.pluginSupplier = plugins;
+        this.packageSupplier = packages;
         this.scheduler = newScheduler();
     }
 
@@ -118,24 +126,18 @@ public final class VmRegistry implements AgentOs {
 
     @Override
     public synchronized Vm create(VmConfig config) {
-        rejectUnsupported(config);
+        VmSoftware.check(config, packageSupplier.get());
         if (vms.size() >= maxVms) {
             throw new AgentOsException("cannot create a VM: " + vms.size() + " VMs exist and the limit is " + maxVms
                     + "; dispose unused VMs or raise maxVms in configuration " + PID);
         }
         String id = "vm-" + nextId.getAndIncrement();
-        KernelVm vm = new KernelVm(id, config, clock, this::disposeVm, vfsFactory, executorSupplier, pluginSupplier, scheduler);
+        KernelVm vm = new KernelVm(id, config, clock, this::disposeVm, vfsFactory, executorSupplier, pluginSupplier, packageSupplier,
+                scheduler);
         vms.put(id, vm);
         vm.markReady();
         log.info("created VM {}", id);
         return vm;
-    }
-
-    /** Config parts whose machinery is not built yet fail loudly instead of being silently dropped. */
-    private static void rejectUnsupported(VmConfig config) {
-        if (!config.software().isEmpty()) {
-            throw new NotAvailableException("VmConfig.software", "software packages are not implemented in this build yet");
-        }
     }
 
     @Override

@@ -20,6 +20,7 @@ final class TestVms implements AutoCloseable {
     final JavaTestExecutor executor = new JavaTestExecutor();
     final List<Executor> executors = new CopyOnWriteArrayList<>(List.of(executor));
     final List<MountPlugin> plugins = new CopyOnWriteArrayList<>(List.of(new MemoryMountPlugin(), new HostDirMountPlugin()));
+    final List<agentos.api.spi.SoftwarePackage> packages = new CopyOnWriteArrayList<>();
     final List<String> logged = new ArrayList<>();
     final VmRegistry registry;
 
@@ -37,7 +38,8 @@ final class TestVms implements AutoCloseable {
                     }
                     return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
                 });
-        registry = new VmRegistry(maxVms, log, System::currentTimeMillis, new VfsFactory(), () -> executors, () -> plugins);
+        registry = new VmRegistry(maxVms, log, System::currentTimeMillis, new VfsFactory(), () -> executors, () -> plugins,
+                () -> packages);
     }
 
     /** A VM whose /usr/local/bin holds every registered test program. */

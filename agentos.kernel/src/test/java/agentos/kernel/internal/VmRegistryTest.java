@@ -34,7 +34,7 @@ class VmRegistryTest {
                     }
                     return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
                 });
-        return new VmRegistry(maxVms, log, clock::get, new agentos.vfs.internal.VfsFactory(), List::of, List::of);
+        return new VmRegistry(maxVms, log, clock::get, new agentos.vfs.internal.VfsFactory(), List::of, List::of, List::of);
     }
 
     @Test
@@ -108,8 +108,10 @@ class VmRegistryTest {
     void configThatCannotBeHonouredIsRejectedNotDropped() {
         VmRegistry os = registry(10);
         VmConfig withSoftware = VmConfig.builder().software(agentos.api.config.SoftwareRef.named("ripgrep")).build();
-        NotAvailableException e = assertThrows(NotAvailableException.class, () -> os.create(withSoftware));
-        assertEquals("VmConfig.software", e.capability());
+        AgentOsException e = assertThrows(AgentOsException.class, () -> os.create(withSoftware));
+        assertTrue(e.getMessage().contains("no software package ripgrep is installed (installed: none)"), e.getMessage());
+        VmConfig withFile = VmConfig.builder().software(agentos.api.config.SoftwareRef.file("/tmp/x.aospkg")).build();
+        assertEquals("VmConfig.software", assertThrows(NotAvailableException.class, () -> os.create(withFile)).capability());
         VmConfig badMount = VmConfig.builder().mount(MountConfig.of("/data", "nope", "{}")).build();
         AgentOsException m = assertThrows(AgentOsException.class, () -> os.create(badMount));
         assertTrue(m.getMessage().contains("no mount plugin 'nope'"), m.getMessage());

@@ -80,12 +80,12 @@ final class MountedVfs implements VirtualFilesystem {
     }
 
     @Override
+    public void mountSystem(String path, String pluginId, FilesystemBackend backend) {
+        addMount(new Mount(GuestPaths.requireCanonical("mount", path), pluginId, backend, true, true));
+    }
+
+    @Override
     public void mount(String path, String pluginId, FilesystemBackend backend, boolean readOnly) {
-        if (pluginId.equals("proc")) {
-            // The kernel's /proc: resolved per caller (/proc/self), so it is a system mount.
-            addMount(new Mount(GuestPaths.requireCanonical("mount", path), pluginId, backend, true, true));
-            return;
-        }
         addMount(new Mount(GuestPaths.requireCanonical("mount", path), pluginId, backend, readOnly, false));
         if (!readOnly) {
             try {
