@@ -25,6 +25,12 @@ public interface Filesystem {
 
     List<BatchResult> writeFiles(List<FileWrite> files);
 
+    /**
+     * Sets permission bits (e.g. {@code 0755} to make a script the host wrote executable). Not in upstream's
+     * namespace, where the host cannot mark files executable at all.
+     */
+    void chmod(String path, int mode);
+
     /** Metadata, following symlinks. */
     FileStat stat(String path);
 

@@ -112,6 +112,11 @@ final class VmFilesystem implements Filesystem {
     }
 
     @Override
+    public void chmod(String path, int mode) {
+        vfs.chmod(Caller.HOST, writable("chmod", path), mode);
+    }
+
+    @Override
     public FileStat stat(String path) {
         return vfs.stat(Caller.HOST, path("stat", path));
     }

@@ -177,7 +177,7 @@ class ProcessesTest {
         vm.filesystem().writeFile("/workspace/data.bin", new byte[] {1, 2, 3});
         ExecResult notExec = await(vm.process().execFile("/workspace/data.bin", List.of(), ExecOptions.DEFAULT));
         assertEquals(126, notExec.exitCode());
-        ((KernelVm) vm).kernelForTest().vfs().chmod(agentos.api.spi.Caller.HOST, "/workspace/data.bin", 0755);
+        vm.filesystem().chmod("/workspace/data.bin", 0755);
         ExecResult unknown = await(vm.process().execFile("/workspace/data.bin", List.of(), ExecOptions.DEFAULT));
         assertEquals(126, unknown.exitCode());
         assertTrue(unknown.stderrText().contains("ENOEXEC"), unknown.stderrText());
@@ -506,9 +506,8 @@ class ProcessesTest {
         TestVms.install(vm, "interp");
         vm.filesystem().writeFile("/workspace/script", "#!/usr/local/bin/interp -x\nbody\n");
         vm.filesystem().writeFile("/workspace/envscript", "#!/usr/bin/env interp\nbody\n");
-        var vfs = ((KernelVm) vm).kernelForTest().vfs();
-        vfs.chmod(agentos.api.spi.Caller.HOST, "/workspace/script", 0755);
-        vfs.chmod(agentos.api.spi.Caller.HOST, "/workspace/envscript", 0755);
+        vm.filesystem().chmod("/workspace/script", 0755);
+        vm.filesystem().chmod("/workspace/envscript", 0755);
         assertEquals("/usr/local/bin/interp,-x,/workspace/script,arg",
                 await(vm.process().execFile("./script", List.of("arg"), ExecOptions.DEFAULT)).stdoutText());
         assertEquals("interp,/workspace/envscript",

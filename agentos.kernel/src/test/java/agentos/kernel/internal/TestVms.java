@@ -61,7 +61,7 @@ final class TestVms implements AutoCloseable {
 
     static void install(Vm vm, String name) {
         vm.filesystem().writeFile("/usr/local/bin/" + name, JavaTestExecutor.file(name));
-        ((KernelVm) vm).kernelForTest().vfs().chmod(agentos.api.spi.Caller.HOST, "/usr/local/bin/" + name, 0755);
+        vm.filesystem().chmod("/usr/local/bin/" + name, 0755);
     }
 
     static void print(Syscalls sys, int fd, String s) {
