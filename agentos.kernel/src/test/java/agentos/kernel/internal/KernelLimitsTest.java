@@ -59,6 +59,7 @@ class KernelLimitsTest {
                         }
                     }
                     case "argv" -> sys.spawn(new SpawnRequest(List.of("sleep", "1", "x".repeat(5000)), sys.environ(), null, -1, -1, -1));
+                    case "env" -> sys.spawn(new SpawnRequest(List.of("sleep", "1"), java.util.Map.of("BIG", "x".repeat(5000)), null, -1, -1, -1));
                     case "ptys" -> {
                         for (int i = 0; i < 100; i++) {
                             sys.openpty(80, 24);
@@ -102,7 +103,7 @@ class KernelLimitsTest {
         VmLimits.Resources r = VmLimits.Resources.DEFAULT;
         return new VmLimits.Resources(r.cpuCount(), procs, fds, pipes, ptys, r.maxSockets(), r.maxConnections(),
                 r.maxSocketBufferedBytes(), r.maxSocketDatagramQueueLen(), fsBytes, r.maxInodeCount(), r.maxBlockingReadMs(),
-                preadBytes, r.maxFdWriteBytes(), argvBytes, r.maxProcessEnvBytes(), r.maxReaddirEntries(),
+                preadBytes, r.maxFdWriteBytes(), argvBytes, argvBytes, r.maxReaddirEntries(),
                 r.maxRecursiveFsDepth(), r.maxRecursiveFsEntries());
     }
 
@@ -134,6 +135,7 @@ class KernelLimitsTest {
         }
         awaitReaped(vm);
         assertEquals("E2BIG", probe(vm, "argv"));
+        assertEquals("E2BIG", probe(vm, "env"));
         assertEquals("EAGAIN", probe(vm, "ptys"));
         assertEquals("ENOSPC", probe(vm, "fsbytes"));
         assertEquals("EAGAIN", probe(vm, "pipefull"), "a non-blocking write to a full pipe");
