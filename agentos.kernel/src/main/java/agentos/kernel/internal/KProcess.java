@@ -48,6 +48,8 @@ final class KProcess implements Syscalls {
             new java.util.concurrent.CompletableFuture<>();
 
     volatile ProcessState state = ProcessState.RUNNING;
+    /** Whether this process's slot under maxProcesses was given back (at exit for host processes, else at reap). */
+    final java.util.concurrent.atomic.AtomicBoolean slotReleased = new java.util.concurrent.atomic.AtomicBoolean();
     volatile Integer exitCode;
     volatile Signal termSignal;
     volatile boolean timedOut;

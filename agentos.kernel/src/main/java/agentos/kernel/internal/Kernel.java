@@ -545,10 +545,13 @@ final class Kernel {
         ProcessExit exit = new ProcessExit(p.pid, kind, p.exitCode, p.termSignal);
         p.exitFuture.complete(exit);
         if (p.io != null) {
+            // The host keeps an exited process around for get/readOutput; it no longer counts as a process.
+            releaseSlot(p);
             p.io.exit.complete(exit);
-            if (!schedule(() -> reap(p), ZOMBIE_TTL_MS)) {
+            if (!p.io.retains() || !schedule(() -> reap(p), ZOMBIE_TTL_MS)) {
                 reap(p);
             }
+            trimHostZombies();
         } else if (parent == null || !parent.alive()) {
             reap(p);
         }
@@ -571,7 +574,29 @@ final class Kernel {
             tableLock.notifyAll();
         }
         if (removed) {
+            releaseSlot(p);
+        }
+    }
+
+    private void releaseSlot(KProcess p) {
+        if (p.slotReleased.compareAndSet(false, true)) {
             processes.release();
+        }
+    }
+
+    /** Exited host processes kept for replay are bounded too: beyond maxProcesses the oldest go first. */
+    private void trimHostZombies() {
+        List<KProcess> zombies = new ArrayList<>();
+        synchronized (tableLock) {
+            for (KProcess p : table.values()) {
+                if (p.io != null && p.state == ProcessState.EXITED) {
+                    zombies.add(p);
+                }
+            }
+        }
+        int excess = zombies.size() - limits().resources().maxProcesses();
+        for (int i = 0; i < excess; i++) {
+            reap(zombies.get(i));
         }
     }
 

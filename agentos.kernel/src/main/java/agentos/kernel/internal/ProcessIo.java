@@ -39,6 +39,11 @@ final class ProcessIo {
         this.clock = clock;
     }
 
+    /** Whether output is retained for replay (spawned processes), so the exited process is worth keeping. */
+    boolean retains() {
+        return retain;
+    }
+
     Consumer<byte[]> channel(OutputChannel ch) {
         return chunk -> publish(ch, chunk);
     }

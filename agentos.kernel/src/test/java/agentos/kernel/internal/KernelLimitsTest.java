@@ -109,7 +109,7 @@ class KernelLimitsTest {
 
     private String probe(Vm vm, String what) throws Exception {
         ExecResult r = vm.process().execFile("probe", List.of(what), ExecOptions.DEFAULT).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        return r.stdoutText();
+        return r.stdoutText() + r.stderrText();
     }
 
     private Vm vm(VmLimits.Resources r, List<LimitWarning> warnings) {
