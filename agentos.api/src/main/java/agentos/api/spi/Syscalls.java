@@ -72,6 +72,12 @@ public interface Syscalls {
 
     FileStat fstat(int fd);
 
+    /** The guest path an fd was opened as (files and directories); ENOTSUP for pipes, PTYs and sockets. */
+    String fdPath(int fd);
+
+    /** The entries of the directory open as {@code fd}, without "." and "..". */
+    List<DirEntry> readdirFd(int fd);
+
     void ftruncate(int fd, long length);
 
     void fsync(int fd);

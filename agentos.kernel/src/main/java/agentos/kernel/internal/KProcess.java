@@ -260,6 +260,23 @@ final class KProcess implements Syscalls {
     }
 
     @Override
+    public String fdPath(int fd) {
+        OpenFile f = fds.get(fd, "fdPath");
+        if (f instanceof FileDesc d) {
+            return d.path();
+        }
+        throw new ErrnoException(Errno.ENOTSUP, "fdPath", f.describe(), "not a file or directory");
+    }
+
+    @Override
+    public List<DirEntry> readdirFd(int fd) {
+        enter();
+        String p = fdPath(fd);
+        kernel.checkFs(this, "readdir", p, "getdents");
+        return kernel.vfs().readdir(caller, p);
+    }
+
+    @Override
     public void ftruncate(int fd, long length) {
         fds.get(fd, "ftruncate").truncate(length);
     }

@@ -174,10 +174,11 @@ final class Kernel {
     record Program(String path, List<String> argv, ProgramHeader header, Executor executor) {}
 
     /** Finds {@code argv[0]} (PATH unless it has a '/'), follows shebangs, and picks the executor by header. */
-    Program resolve(Caller caller, List<String> argv, Map<String, String> env, String cwd) {
+    Program resolve(Caller caller, String execPath, List<String> argv, Map<String, String> env, String cwd) {
         List<String> args = new ArrayList<>(argv);
+        String file = execPath == null || execPath.isEmpty() ? args.get(0) : execPath;
         for (int depth = 0; depth <= MAX_INTERPRETER_DEPTH; depth++) {
-            String path = lookup(caller, args.get(0), env.getOrDefault("PATH", DEFAULT_PATH), cwd);
+            String path = lookup(caller, file, env.getOrDefault("PATH", DEFAULT_PATH), cwd);
             byte[] head = readHead(path);
             ProgramHeader header = new ProgramHeader(path, head);
             if (head.length >= 2 && head[0] == '#' && head[1] == '!') {
@@ -186,6 +187,7 @@ final class Kernel {
                 next.add(path);
                 next.addAll(args.subList(1, args.size()));
                 args = next;
+                file = args.get(0);
                 continue;
             }
             for (Executor e : executors.get()) {
@@ -305,11 +307,15 @@ final class Kernel {
             fds.installAt(i, stdio[i], false);
         }
         Caller caller = new Caller(-1, config.user().uid(), config.user().gid());
-        return start(null, argv, env, cwd, fds, io, caller);
+        return start(null, null, argv, env, cwd, fds, io, caller);
     }
 
-    /** A guest's child: inherits the parent's fds (minus close-on-exec), with 0/1/2 redirected as requested. */
+    /**
+     * A guest's child: inherits the parent's fds (minus close-on-exec), with 0/1/2 redirected as requested, then
+     * the posix_spawn file actions applied in order.
+     */
     KProcess spawnChild(KProcess parent, SpawnRequest req) {
+        String cwd = req.cwd() == null || req.cwd().isEmpty() ? parent.cwd() : GuestPaths.resolve(parent.cwd(), req.cwd());
         FdTable fds = parent.fds.inherit();
         try {
             int[] stdio = {req.stdinFd(), req.stdoutFd(), req.stderrFd()};
@@ -318,16 +324,42 @@ final class Kernel {
                     fds.installAt(i, parent.fds.get(stdio[i], "spawn").retain(), false);
                 }
             }
+            for (SpawnRequest.FileAction a : req.actions()) {
+                switch (a) {
+                    case SpawnRequest.FileAction.Dup2 d -> fds.installAt(d.fd(), parent.fds.get(d.sourceFd(), "spawn").retain(), false);
+                    case SpawnRequest.FileAction.Close c -> {
+                        try {
+                            fds.close(c.fd());
+                        } catch (ErrnoException ignored) {
+                            // posix_spawn ignores closing an fd that is not open
+                        }
+                    }
+                    case SpawnRequest.FileAction.Open o -> {
+                        String path = GuestPaths.resolve(cwd, o.path());
+                        checkFs(parent, (o.flags() & 3) == Syscalls.O_RDONLY ? "read" : "write", path, "spawn");
+                        VfsFile f = vfs.open(parent.caller(), path, o.flags(), o.mode());
+                        fds.installAt(o.fd(), new FileDesc(f, o.flags(), limits().resources().maxPreadBytes(),
+                                limits().resources().maxFdWriteBytes()), false);
+                    }
+                }
+            }
         } catch (ErrnoException e) {
             fds.closeAll();
             throw e;
         }
-        String cwd = req.cwd() == null ? parent.cwd() : GuestPaths.resolve(parent.cwd(), req.cwd());
-        return start(parent, req.argv(), req.env(), cwd, fds, null, parent.caller());
+        List<String> argv = req.argv();
+        KProcess child = start(parent, req.execPath(), argv, req.env(), cwd, fds, null, parent.caller());
+        if (req.newSession()) {
+            child.sid = child.pid;
+            child.pgid = child.pid;
+        } else if (req.pgroup() != SpawnRequest.SAME_GROUP) {
+            child.pgid = req.pgroup() == 0 ? child.pid : req.pgroup();
+        }
+        return child;
     }
 
-    private KProcess start(KProcess parent, List<String> argv, Map<String, String> env, String cwd, FdTable fds,
-            ProcessIo io, Caller callerTemplate) {
+    private KProcess start(KProcess parent, String execPath, List<String> argv, Map<String, String> env, String cwd,
+            FdTable fds, ProcessIo io, Caller callerTemplate) {
         KProcess created = null;
         try {
             if (disposed) {
@@ -338,7 +370,7 @@ final class Kernel {
             if (parent != null) {
                 perms.check(Scope.CHILD_PROCESS, "spawn", baseName(argv.get(0)), "spawn");
             }
-            Program program = resolve(lookupCaller, argv, env, cwd);
+            Program program = resolve(lookupCaller, execPath, argv, env, cwd);
             if (parent != null && !program.path().equals(argv.get(0))) {
                 perms.check(Scope.CHILD_PROCESS, "spawn", program.path(), "spawn");
             }
