@@ -87,7 +87,8 @@ public final class VmRegistry implements AgentOs {
         this.scheduler = newScheduler();
     }
 
-    VmRegistry(int maxVms, Logger log, LongSupplier clock, VirtualFilesystemFactory vfsFactory,
+    /** Wires the registry by hand, outside OSGi (other modules' tests and the benchmarks). */
+    public VmRegistry(int maxVms, Logger log, LongSupplier clock, VirtualFilesystemFactory vfsFactory,
             Supplier<List<Executor>> executors, Supplier<List<MountPlugin>> plugins, Supplier<List<SoftwarePackage>> packages) {
         this.maxVms = checkMax(maxVms);
         this.log = log;
@@ -117,7 +118,7 @@ public final class VmRegistry implements AgentOs {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         for (KernelVm vm : List.copyOf(vms.values())) {
             disposeVm(vm, "runtime stopping");
         }

@@ -1,0 +1,57 @@
+package agentos.exec.wasm.internal;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Parsed modules by content hash, so a program used again (every `ls` in a shell loop) is parsed once per
+ * runtime. Least recently used entries go first beyond {@code maxEntries}.
+ */
+final class ModuleCache {
+    private final int maxEntries;
+    private final Map<String, WasmModule> modules;
+
+    ModuleCache(int maxEntries) {
+        this.maxEntries = maxEntries;
+        this.modules = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, WasmModule> eldest) {
+                return size() > ModuleCache.this.maxEntries;
+            }
+        };
+    }
+
+    WasmModule get(byte[] program) {
+        String key = sha256(program);
+        synchronized (modules) {
+            WasmModule m = modules.get(key);
+            if (m != null) {
+                return m;
+            }
+        }
+        WasmModule parsed = Parser.parse(program);
+        synchronized (modules) {
+            modules.putIfAbsent(key, parsed);
+            return modules.get(key);
+        }
+    }
+
+    synchronized int size() {
+        synchronized (modules) {
+            return modules.size();
+        }
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
