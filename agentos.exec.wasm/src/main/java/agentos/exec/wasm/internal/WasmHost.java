@@ -51,10 +51,19 @@ final class WasmHost {
 
     private record Binding(int params, List<ValType> results, Body body) {}
 
+    /**
+     * These binaries' libc looks for preopened directories from fd 0x40000003 upward (a separate numbering for
+     * preopens). The preopens are real kernel fds; the guest sees them under these virtual numbers.
+     */
+    static final int PREOPEN_BASE = 0x40000003;
+
     private final Syscalls sys;
+    private final Syscalls kernel;
+    private final Map<Integer, Integer> virtualFds = new java.util.concurrent.ConcurrentHashMap<>();
     private final LaunchContext ctx;
     private final Map<String, Binding> bindings = new HashMap<>();
     private final Map<Integer, String> preopens = new LinkedHashMap<>();
+    private final Map<Integer, String> preopenPaths = new HashMap<>();
     private final List<String> args;
     private final List<String> environ;
     private int umask = 022;
@@ -63,7 +72,8 @@ final class WasmHost {
 
     WasmHost(LaunchContext ctx) {
         this.ctx = ctx;
-        this.sys = ctx.syscalls();
+        this.kernel = ctx.syscalls();
+        this.sys = fdMapping(kernel);
         this.args = ctx.argv();
         List<String> env = new ArrayList<>();
         ctx.env().forEach((k, v) -> env.add(k + "=" + v));
@@ -79,12 +89,58 @@ final class WasmHost {
         bindHostNet();
     }
 
-    /** Opens the preopened directories: "/" and then "." (the cwd), close-on-exec, at the lowest free fds. */
+    /**
+     * Opens the preopened directories, close-on-exec so children open their own, and shows them at
+     * {@link #PREOPEN_BASE} and up.
+     */
     void openPreopens() {
-        int root = sys.open("/", Syscalls.O_RDONLY | Syscalls.O_DIRECTORY | Syscalls.O_CLOEXEC, 0);
-        preopens.put(root, "/");
-        int cwd = sys.open(ctx.cwd(), Syscalls.O_RDONLY | Syscalls.O_DIRECTORY | Syscalls.O_CLOEXEC, 0);
-        preopens.put(cwd, ".");
+        // This libc resolves a path against the preopen with the longest matching name, and resolves relative paths
+        // against its own cwd (from PWD) first. One preopen per top-level directory lets absolute paths find
+        // theirs; "/" covers the root itself. (A "." preopen would win ties with "/" and break `ls /`.)
+        int next = PREOPEN_BASE;
+        for (DirEntry e : kernel.readdir("/")) {
+            if (e.isDirectory()) {
+                next = preopen(next, "/" + e.name(), "/" + e.name());
+            }
+        }
+        preopen(next, "/", "/");
+    }
+
+    private int preopen(int virtualFd, String path, String name) {
+        try {
+            int real = kernel.open(path, Syscalls.O_RDONLY | Syscalls.O_DIRECTORY | Syscalls.O_CLOEXEC, 0);
+            virtualFds.put(virtualFd, real);
+            preopens.put(virtualFd, name);
+            preopenPaths.put(virtualFd, path);
+            return virtualFd + 1;
+        } catch (ErrnoException e) {
+            return virtualFd; // unreadable for this user (e.g. /root): no preopen
+        }
+    }
+
+    private static final java.util.Set<String> FD_FIRST = java.util.Set.of("read", "write", "pread", "pwrite", "seek",
+            "close", "fstat", "ftruncate", "fsync", "fcntlGetFlags", "fcntlSetFlags", "dup", "dup2", "isatty", "fdPath",
+            "readdirFd", "flock", "tcgetattr", "tcsetattr", "tcgetwinsize", "tcsetwinsize", "tcsetpgrp");
+
+    /** The kernel's Syscalls with the virtual preopen fds translated to the kernel fds behind them. */
+    private Syscalls fdMapping(Syscalls target) {
+        return (Syscalls) java.lang.reflect.Proxy.newProxyInstance(Syscalls.class.getClassLoader(),
+                new Class<?>[] {Syscalls.class}, (proxy, method, args) -> {
+                    if (args != null && args.length > 0 && args[0] instanceof Integer v && FD_FIRST.contains(method.getName())) {
+                        Integer real = virtualFds.get(v);
+                        if (real != null) {
+                            args[0] = real;
+                            if (method.getName().equals("close")) {
+                                virtualFds.remove(v);
+                            }
+                        }
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     // ---- binding ----
@@ -122,12 +178,38 @@ final class WasmHost {
             }
             Body body = b.body();
             boolean hasResult = !type.returns().isEmpty();
+            String label = imp.module() + "." + imp.name();
             fns.add(new HostFunction(imp.module(), imp.name(), type, (Instance inst, long... a) -> {
                 long r = invoke(body, inst.memory(), a);
+                if (TRACE) {
+                    System.err.println("[wasm " + sys.pid() + "] " + label + java.util.Arrays.toString(a) + " -> " + r
+                            + describe(inst.memory(), label, a));
+                }
                 return hasResult ? new long[] {r} : null;
             }));
         }
         return ImportValues.builder().withFunctions(fns).build();
+    }
+
+    /** Traces every host call to stderr when the JVM runs with -Dagentos.wasm.trace=true (debugging aid). */
+    private static final boolean TRACE = Boolean.getBoolean("agentos.wasm.trace");
+
+    private static String describe(Memory m, String label, long[] a) {
+        try {
+            return switch (label) {
+                case "wasi_snapshot_preview1.path_open", "wasi_snapshot_preview1.path_filestat_get" ->
+                        " path=" + Mem.str(m, a[2], a[3]);
+                case "wasi_snapshot_preview1.path_create_directory", "wasi_snapshot_preview1.path_unlink_file",
+                        "wasi_snapshot_preview1.path_remove_directory", "wasi_snapshot_preview1.path_readlink" ->
+                        " path=" + Mem.str(m, a[1], a[2]);
+                case "host_fs.path_mode", "host_fs.path_size" -> " path=" + Mem.str(m, a[1], a[2]);
+                case "host_process.proc_spawn_v3" -> " exec=" + Mem.str(m, a[0], a[1]) + " argv="
+                        + nulSeparated(bytes(m, a[2], a[3])) + " cwd=" + Mem.str(m, a[8], a[9]);
+                default -> "";
+            };
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     private long invoke(Body body, Memory m, long[] a) {
@@ -172,8 +254,8 @@ final class WasmHost {
         if (path.startsWith("/")) {
             return path;
         }
-        String base = preopens.get(dirfd);
-        if (".".equals(base) || base == null) {
+        String base = preopenPaths.get(dirfd);
+        if (base == null) {
             try {
                 base = sys.fdPath(dirfd);
             } catch (ErrnoException e) {
@@ -655,7 +737,13 @@ final class WasmHost {
         });
         fn(p, "proc_waitpid_v2", 6, (m, a) -> {
             int pid = (int) a[0];
-            WaitStatus st = sys.waitpid(pid, (int) a[1] & 1);
+            boolean noHang = (a[1] & 1) != 0;
+            WaitStatus st = sys.waitpid(pid, noHang ? Syscalls.WNOHANG : 0);
+            if (noHang && st.pid() == 0) {
+                // The shell polls its children this way in a tight loop; a short sleep keeps that from eating a core.
+                sys.sleep(2);
+                st = sys.waitpid(pid, Syscalls.WNOHANG);
+            }
             Mem.u32(m, a[4], st.pid());
             if (st.pid() != 0) {
                 Mem.u32(m, a[2], st.exitCode() == null ? 0 : st.exitCode());
