@@ -111,6 +111,32 @@ final class FdTable {
         return n;
     }
 
+    /** A full copy (close-on-exec flags included), for applying posix_spawn file actions before the exec. */
+    synchronized FdTable forkAll() {
+        FdTable child = new FdTable(maxFds);
+        for (int fd = 0; fd < files.length; fd++) {
+            if (files[fd] != null) {
+                child.installAt(fd, files[fd].retain(), cloexec[fd]);
+            }
+        }
+        return child;
+    }
+
+    /** The exec step: closes every fd still marked close-on-exec. */
+    void closeOnExec() {
+        List<OpenFile> closing = new ArrayList<>();
+        synchronized (this) {
+            for (int fd = 0; fd < files.length; fd++) {
+                if (files[fd] != null && cloexec[fd]) {
+                    closing.add(files[fd]);
+                    files[fd] = null;
+                    cloexec[fd] = false;
+                }
+            }
+        }
+        closing.forEach(OpenFile::release);
+    }
+
     /** The table a child starts with: every fd not marked close-on-exec, sharing the descriptions. */
     synchronized FdTable inherit() {
         FdTable child = new FdTable(maxFds);

@@ -316,7 +316,9 @@ final class Kernel {
      */
     KProcess spawnChild(KProcess parent, SpawnRequest req) {
         String cwd = req.cwd() == null || req.cwd().isEmpty() ? parent.cwd() : GuestPaths.resolve(parent.cwd(), req.cwd());
-        FdTable fds = parent.fds.inherit();
+        // As posix_spawn: the child starts with all of the parent's fds, the redirections and file actions run on
+        // the child's table in order, and only then are close-on-exec fds closed.
+        FdTable fds = parent.fds.forkAll();
         try {
             int[] stdio = {req.stdinFd(), req.stdoutFd(), req.stderrFd()};
             for (int i = 0; i < 3; i++) {
@@ -326,7 +328,13 @@ final class Kernel {
             }
             for (SpawnRequest.FileAction a : req.actions()) {
                 switch (a) {
-                    case SpawnRequest.FileAction.Dup2 d -> fds.installAt(d.fd(), parent.fds.get(d.sourceFd(), "spawn").retain(), false);
+                    case SpawnRequest.FileAction.Dup2 d -> {
+                        if (d.sourceFd() == d.fd()) {
+                            fds.setCloexec(d.fd(), false);
+                        } else {
+                            fds.installAt(d.fd(), fds.get(d.sourceFd(), "spawn").retain(), false);
+                        }
+                    }
                     case SpawnRequest.FileAction.Close c -> {
                         try {
                             fds.close(c.fd());
@@ -343,6 +351,7 @@ final class Kernel {
                     }
                 }
             }
+            fds.closeOnExec();
         } catch (ErrnoException e) {
             fds.closeAll();
             throw e;

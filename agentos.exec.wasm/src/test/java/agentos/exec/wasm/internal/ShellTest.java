@@ -1,14 +1,23 @@
 package agentos.exec.wasm.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agentos.api.Vm;
+import agentos.api.process.ExecOptions;
 import agentos.api.process.ExecResult;
+import agentos.api.process.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The shell truth suite: upstream's unmodified `sh` (brush) and coreutils from @agentos-software/common, run by
+ * this executor on the real kernel. One VM for the class; each test uses its own directory.
+ */
 class ShellTest {
     static WasmVms vms;
     static Vm vm;
@@ -25,22 +34,90 @@ class ShellTest {
     }
 
     static ExecResult exec(String cmd) throws Exception {
-        return vm.process().exec(cmd).toCompletableFuture().get(120, TimeUnit.SECONDS);
+        return exec(cmd, ExecOptions.DEFAULT);
+    }
+
+    static ExecResult exec(String cmd, ExecOptions options) throws Exception {
+        return vm.process().exec(cmd, options).toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+
+    static String out(String cmd) throws Exception {
+        ExecResult r = exec(cmd);
+        assertEquals(0, r.exitCode(), () -> cmd + " failed: " + r.stderrText());
+        return r.stdoutText();
     }
 
     @Test
-    void echoRuns() throws Exception {
-        ExecResult r = vm.process().execFile("echo", java.util.List.of("hello", "world"), agentos.api.process.ExecOptions.DEFAULT)
+    void echoWithoutAShell() throws Exception {
+        ExecResult r = vm.process().execFile("echo", List.of("hello", "world"), ExecOptions.DEFAULT)
                 .toCompletableFuture().get(120, TimeUnit.SECONDS);
-        System.out.println("echo: " + r);
-        System.out.println("stderr: " + r.stderrText());
         assertEquals("hello world\n", r.stdoutText());
     }
 
     @Test
-    void shellBuiltin() throws Exception {
-        ExecResult r = exec("echo from-sh $((6*7))");
-        System.out.println("sh: " + r + " stderr: " + r.stderrText());
-        assertEquals("from-sh 42\n", r.stdoutText());
+    void builtinsArithmeticAndVariables() throws Exception {
+        assertEquals("from-sh 42\n", out("echo from-sh $((6*7))"));
+        assertEquals("got sub\n", out("x=$(echo sub); echo got $x"));
+        assertEquals("/workspace /home/agentos\n", out("echo $PWD $HOME"));
+    }
+
+    @Test
+    void pipesAndRedirections() throws Exception {
+        assertEquals("hi\n", out("echo hi | cat"));
+        out("mkdir -p /tmp/redir && cd /tmp/redir && echo one > f && echo two >> f");
+        assertEquals("one\ntwo\n", out("cat /tmp/redir/f"));
+        assertEquals("one\ntwo\n", out("cat < /tmp/redir/f"));
+        assertEquals("status=2\n", out("ls /nonexistent 2>/dev/null; echo status=$?"));
+        assertTrue(out("ls /nonexistent 2>&1 | cat").contains("/nonexistent"));
+        assertTrue(out("ls /nonexistent > /tmp/redir/both 2>&1; cat /tmp/redir/both").contains("/nonexistent"));
+        assertEquals("err\n", exec("echo err 1>&2").stderrText());
+    }
+
+    @Test
+    void andOrAndExitStatuses() throws Exception {
+        assertEquals("yes\n", out("true && echo yes || echo no"));
+        assertEquals("no\n", out("false && echo yes || echo no"));
+        ExecResult three = exec("exit 3");
+        assertEquals(Outcome.FAILED, three.outcome());
+        assertEquals(3, three.exitCode());
+        assertEquals(3, exec("sh -c 'exit 3'").exitCode());
+        ExecResult missing = exec("no-such-command --flag");
+        assertEquals(127, missing.exitCode());
+        assertTrue(missing.stderrText().contains("command not found"), missing.stderrText());
+    }
+
+    @Test
+    void cwdEnvAndCdInScripts() throws Exception {
+        ExecResult r = exec("pwd; echo $GREETING", ExecOptions.builder().cwd("/tmp").env("GREETING", "hello").build());
+        assertEquals("/tmp\nhello\n", r.stdoutText());
+        assertEquals("/etc\nagent-os\n", out("cd /etc && pwd && cat hostname"));
+    }
+
+    @Test
+    void filesFlowBetweenCommandsAndTheHost() throws Exception {
+        out("mkdir -p /workspace/flow && echo written-by-sh > /workspace/flow/a.txt");
+        assertEquals("written-by-sh\n", out("cat /workspace/flow/a.txt"));
+        assertEquals("written-by-sh\n", new String(vm.filesystem().readFile("/workspace/flow/a.txt"), StandardCharsets.UTF_8));
+        vm.filesystem().writeFile("/workspace/flow/from-host.txt", "host\n");
+        assertEquals("host\n", out("cat flow/from-host.txt"));
+        assertEquals("a.txt\nfrom-host.txt\n", out("ls /workspace/flow"));
+    }
+
+    @Test
+    void globbingFindSortUniqHeadTailSedAwk() throws Exception {
+        out("mkdir -p /tmp/g && cd /tmp/g && touch a.txt b.txt c.log");
+        assertEquals("a.txt b.txt\n", out("cd /tmp/g && echo *.txt"));
+        assertEquals("/tmp/g/c.log\n", out("find /tmp/g -name '*.log'"));
+        assertEquals("      2 a\n      1 b\n", out("printf 'b\\na\\na\\n' | sort | uniq -c"));
+        assertEquals("1\n2\n", out("seq 1 5 | head -2"));
+        assertEquals("5\n", out("seq 1 5 | tail -1"));
+        assertEquals("Xgent-os\n", out("sed s/a/X/ /etc/hostname"));
+        assertEquals("agent-os\n", out("awk '{print $1}' /etc/hostname"));
+    }
+
+    @Test
+    void commandSubstitutionLargerThan64KiB() throws Exception {
+        // 100,000 lines of "y": the shell waits for `yes | head` to finish before it reads the pipe.
+        assertEquals("200000\n", out("x=$(yes | head -n 100000); echo ${#x} | awk '{print $1 + 1}'"));
     }
 }
