@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import agentos.api.AgentOs;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
@@ -36,7 +37,10 @@ public final class CommandLine implements Callable<Integer> {
               shell [-c COMMANDS]   Gogo console with the agentos: commands. With -c, or with commands piped on
                                     stdin, runs them and exits (status 1 if one failed).
               version               print the Agent OS, framework and Java versions
-              exec -- CMD           run CMD in a fresh VM                      (not yet available)
+              exec [OPTIONS] -- CMD run CMD with sh -c in a fresh VM (default software), stream its output
+                                    and exit with its status. Options: --json (print one JSON object
+                                    {"exitCode","stdout","stderr"} instead), --env K=V (repeatable),
+                                    --cwd DIR, --timeout MS
               prompt --agent ID T   prompt an agent in a VM                     (not yet available)
               sidecar               serve the wire protocol on stdin/stdout     (not yet available)
               quickstart            guided end-to-end run on embedded defaults  (not yet available)
@@ -45,24 +49,28 @@ public final class CommandLine implements Callable<Integer> {
             Examples:
               ./agentos shell -c 'agentos:create; agentos:vms'
               echo 'agentos:vms' | ./agentos shell
+              ./agentos exec -- 'ls /etc | sort | head -3'
             """;
 
-    private static final List<String> PLANNED = List.of("exec", "prompt", "sidecar", "quickstart");
+    private static final List<String> PLANNED = List.of("prompt", "sidecar", "quickstart");
 
     private final CommandProcessor processor;
     private final BundleContext context;
+    private final AgentOs agentOs;
     private final String[] args;
 
     @Activate
     public CommandLine(
             @Reference CommandProcessor processor,
+            @Reference AgentOs agentOs,
             @Reference(service = Object.class, target = "(launcher.arguments=*)") Map<String, Object> launcher,
             BundleContext context) {
-        this(processor, context, launcher.get("launcher.arguments") instanceof String[] a ? a.clone() : new String[0]);
+        this(processor, agentOs, context, launcher.get("launcher.arguments") instanceof String[] a ? a.clone() : new String[0]);
     }
 
-    CommandLine(CommandProcessor processor, BundleContext context, String[] args) {
+    CommandLine(CommandProcessor processor, AgentOs agentOs, BundleContext context, String[] args) {
         this.processor = processor;
+        this.agentOs = agentOs;
         this.context = context;
         this.args = args;
     }
@@ -90,6 +98,9 @@ public final class CommandLine implements Callable<Integer> {
             }
             case "shell" -> {
                 return shell(rest, in, out, err);
+            }
+            case "exec" -> {
+                return ExecMode.run(agentOs, rest, out, err);
             }
             default -> {
                 if (PLANNED.contains(mode)) {

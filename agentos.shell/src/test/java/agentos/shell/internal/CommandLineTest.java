@@ -23,7 +23,7 @@ class CommandLineTest {
         // Modes tested here never reach the processor or the context; a call would fail the test.
         CommandProcessor processor = unused(CommandProcessor.class);
         BundleContext context = unused(BundleContext.class);
-        return new CommandLine(processor, context, argv)
+        return new CommandLine(processor, unused(agentos.api.AgentOs.class), context, argv)
                 .run(argv, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true), new PrintStream(err, true));
     }
 
@@ -48,8 +48,20 @@ class CommandLineTest {
 
     @Test
     void plannedModesSayTheyAreNotAvailable() {
-        assertEquals(CommandLine.EX_UNAVAILABLE, run("exec", "--", "echo hi"));
-        assertEquals("agentos exec: not yet available in this build; see ./agentos --help\n", err.toString());
+        assertEquals(CommandLine.EX_UNAVAILABLE, run("sidecar"));
+        assertEquals("agentos sidecar: not yet available in this build; see ./agentos --help\n", err.toString());
+    }
+
+    @Test
+    void execRejectsBadOptionsBeforeCreatingAVm() {
+        assertEquals(CommandLine.EX_USAGE, run("exec", "--env", "NOEQUALS", "--", "true"));
+        assertTrue(err.toString().contains("--env takes NAME=VALUE"));
+        err.reset();
+        assertEquals(CommandLine.EX_USAGE, run("exec", "--cwd", "relative", "--", "true"));
+        assertTrue(err.toString().contains("absolute"));
+        err.reset();
+        assertEquals(CommandLine.EX_USAGE, run("exec"));
+        assertTrue(err.toString().contains("no command"));
     }
 
     @Test
