@@ -25,6 +25,21 @@ public final class ShellConverter implements Converter {
         if (target instanceof VmList list) {
             return list.vms().isEmpty() ? "no VMs (create one with agentos:create)" : vmTable(list.vms());
         }
+        if (target instanceof ExecReport r) {
+            StringBuilder sb = new StringBuilder(r.stdout());
+            if (!r.stderr().isEmpty()) {
+                sb.append(r.stderr());
+            }
+            if (r.exitCode() != 0) {
+                sb.append("(exit ").append(r.exitCode()).append(')');
+            }
+            int end = sb.length();
+            while (end > 0 && sb.charAt(end - 1) == '\n') {
+                end--;
+            }
+            sb.setLength(end);
+            return sb.toString();
+        }
         if (target instanceof VmInfo info) {
             return level == INSPECT ? vmTable(List.of(info)) : info.vmId();
         }
