@@ -27,7 +27,7 @@ final class ItestSupport {
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.command", property("gogo.command.version")),
                 mavenBundle("com.google.code.gson", "gson", property("gson.version")),
                 reactorBundles("agentos.api", "agentos.vfs", "agentos.kernel", "agentos.shell", "agentos.exec.wasm",
-                        "agentos.software.common"),
+                        "agentos.software.common", "agentos.software.tools"),
                 junitBundles(),
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
     }

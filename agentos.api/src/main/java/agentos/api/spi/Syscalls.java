@@ -92,6 +92,9 @@ public interface Syscalls {
 
     int dup(int fd);
 
+    /** {@code fcntl(F_DUPFD / F_DUPFD_CLOEXEC)}: the lowest free fd not below {@code minFd}. */
+    int dupMin(int fd, int minFd, boolean closeOnExec);
+
     int dup2(int fd, int newFd);
 
     boolean isatty(int fd);

@@ -329,6 +329,14 @@ final class KProcess implements Syscalls {
     }
 
     @Override
+    public int dupMin(int fd, int minFd, boolean closeOnExec) {
+        if (minFd < 0) {
+            throw new ErrnoException(Errno.EINVAL, "fcntl", null, "negative minimum fd");
+        }
+        return fds.dup(fd, minFd, closeOnExec);
+    }
+
+    @Override
     public int dup2(int fd, int newFd) {
         return fds.dup2(fd, newFd);
     }

@@ -19,9 +19,12 @@ import java.util.function.Supplier;
  * packages the config names, resolved live against the installed {@link SoftwarePackage} services.
  */
 final class VmSoftware implements Software {
-    /** Upstream's {@code @agentos-software/common}: the packages it depends on. */
+    /**
+     * Upstream's {@code @agentos-software/common} (the packages it depends on), plus {@code tools} (grep, rg, fd,
+     * jq): upstream's grep package ships only the egrep/fgrep wrappers, and agents need rg and fd.
+     */
     static final List<String> DEFAULT_SOFTWARE =
-            List.of("coreutils", "sed", "grep", "gawk", "findutils", "diffutils", "tar", "gzip");
+            List.of("coreutils", "sed", "grep", "gawk", "findutils", "diffutils", "tar", "gzip", "tools");
 
     private final Set<String> selected;
     private final Supplier<List<SoftwarePackage>> installed;

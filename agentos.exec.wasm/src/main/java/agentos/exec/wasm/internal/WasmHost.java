@@ -119,7 +119,7 @@ final class WasmHost {
     }
 
     private static final java.util.Set<String> FD_FIRST = java.util.Set.of("read", "write", "pread", "pwrite", "seek",
-            "close", "fstat", "ftruncate", "fsync", "fcntlGetFlags", "fcntlSetFlags", "dup", "dup2", "isatty", "fdPath",
+            "close", "fstat", "ftruncate", "fsync", "fcntlGetFlags", "fcntlSetFlags", "dup", "dupMin", "dup2", "isatty", "fdPath",
             "readdirFd", "flock", "tcgetattr", "tcsetattr", "tcgetwinsize", "tcsetwinsize", "tcsetpgrp");
 
     /** The kernel's Syscalls with the virtual preopen fds translated to the kernel fds behind them. */
@@ -808,6 +808,21 @@ final class WasmHost {
             sys.dup2((int) a[0], (int) a[1]);
             return 0;
         });
+        fn(p, "fd_dup_min", 3, (m, a) -> {
+            Mem.u32(m, a[2], sys.dupMin((int) a[0], (int) a[1], false));
+            return 0;
+        });
+        // Record locks are advisory and these programs take them only as a courtesy: granted, not enforced.
+        fn(p, "fd_record_lock", 9, (m, a) -> {
+            sys.fstat((int) a[0]);
+            return 0;
+        });
+        fn(p, "proc_getrlimit", 3, (m, a) -> {
+            long limit = (int) a[0] == 7 ? ctx.limits().resources().maxOpenFds() : Long.MAX_VALUE;
+            Mem.u64(m, a[1], limit);
+            Mem.u64(m, a[2], limit);
+            return 0;
+        });
         fn(p, "fd_getfd", 2, (m, a) -> {
             Mem.u32(m, a[1], (sys.fcntlGetFlags((int) a[0]) & Syscalls.O_CLOEXEC) != 0 ? 1 : 0);
             return 0;
@@ -1026,6 +1041,38 @@ final class WasmHost {
             }
         });
         fn64(f, "path_rdev", 4, (m, a) -> 0);
+        fn64(f, "path_blocks", 4, (m, a) -> {
+            try {
+                return (stat(fsPath((int) a[0], Mem.str(m, a[1], a[2])), a[3] != 0).size() + 511) / 512;
+            } catch (ErrnoException e) {
+                return 0;
+            }
+        });
+        fn64(f, "fd_blocks", 1, (m, a) -> {
+            try {
+                return (sys.fstat((int) a[0]).size() + 511) / 512;
+            } catch (ErrnoException e) {
+                return 0;
+            }
+        });
+        fn(f, "fd_owner", 3, (m, a) -> {
+            FileStat st = sys.fstat((int) a[0]);
+            Mem.u32(m, a[1], st.uid());
+            Mem.u32(m, a[2], st.gid());
+            return 0;
+        });
+        fn(f, "set_open_direct", 1, (m, a) -> 0);
+        // (dirfd, path, path_len, flags, mode, ret_fd): an unnamed file in that directory (O_TMPFILE).
+        fn(f, "open_tmpfile", 6, (m, a) -> {
+            String dir = fsPath((int) a[0], Mem.str(m, a[1], a[2]));
+            byte[] r = new byte[8];
+            sys.randomBytes(r);
+            String name = dir + "/.agentos-tmp-" + java.util.HexFormat.of().formatHex(r);
+            int fd = sys.open(name, Syscalls.O_RDWR | Syscalls.O_CREAT | Syscalls.O_EXCL, ((int) a[4] & 07777) == 0 ? 0600 : (int) a[4]);
+            sys.unlink(name);
+            Mem.u32(m, a[5], fd);
+            return 0;
+        });
         fn(f, "set_open_mode", 1, (m, a) -> {
             pendingOpenMode = (int) a[0] & 07777;
             return 0;
@@ -1173,6 +1220,28 @@ final class WasmHost {
 
     private void bindHostNet() {
         String n = "host_net";
+        // (fds, nfds, timeout_ms, ret_ready): 8-byte entries {fd i32, events i16, revents i16}, wasi-libc bits.
+        fn(n, "net_poll", 4, (m, a) -> {
+            int nfds = (int) a[1];
+            int[] fds = new int[nfds];
+            short[] events = new short[nfds];
+            short[] revents = new short[nfds];
+            for (int i = 0; i < nfds; i++) {
+                fds[i] = Mem.i32(m, a[0] + i * 8L);
+                int ev = m.readShort((int) (a[0] + i * 8L + 4));
+                events[i] = (short) (((ev & 0x1) != 0 ? Syscalls.POLLIN : 0) | ((ev & 0x2) != 0 ? Syscalls.POLLOUT : 0));
+            }
+            int ready = sys.poll(fds, events, revents, (int) a[2]);
+            for (int i = 0; i < nfds; i++) {
+                int r = revents[i];
+                int out = ((r & Syscalls.POLLIN) != 0 ? 0x1 : 0) | ((r & Syscalls.POLLOUT) != 0 ? 0x2 : 0)
+                        | ((r & Syscalls.POLLHUP) != 0 ? 0x2000 : 0) | ((r & Syscalls.POLLNVAL) != 0 ? 0x4000 : 0)
+                        | ((r & Syscalls.POLLERR) != 0 ? 0x1000 : 0);
+                m.writeShort((int) (a[0] + i * 8L + 6), (short) out);
+            }
+            Mem.u32(m, a[3], ready);
+            return 0;
+        });
         fn(n, "net_send", 5, (m, a) -> WasiErrno.NOTSOCK);
         fn(n, "net_recv", 5, (m, a) -> WasiErrno.NOTSOCK);
     }

@@ -19,6 +19,16 @@ class ProbeMain {
     void probe() throws Exception {
         try (WasmVms vms = new WasmVms()) {
             Vm vm = vms.os().create();
+            Path bin = Path.of("target/probe-bin");
+            if (Files.isDirectory(bin)) {
+                try (var files = Files.list(bin)) {
+                    for (Path f : files.toList()) {
+                        String dest = "/usr/local/bin/" + f.getFileName();
+                        vm.filesystem().writeFile(dest, Files.readAllBytes(f));
+                        vm.filesystem().chmod(dest, 0755);
+                    }
+                }
+            }
             for (String cmd : Files.readAllLines(Path.of("target/probe.txt"))) {
                 long t = System.nanoTime();
                 ExecResult r = vm.process().exec(cmd).toCompletableFuture().get(120, TimeUnit.SECONDS);
