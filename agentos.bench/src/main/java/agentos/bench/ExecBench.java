@@ -1,0 +1,148 @@
+package agentos.bench;
+
+import agentos.api.AgentOs;
+import agentos.api.Vm;
+import agentos.api.config.VmConfig;
+import agentos.api.fs.FileType;
+import agentos.api.process.ExecResult;
+import agentos.api.process.SpawnOptions;
+import agentos.api.spi.AospkgPackage;
+import agentos.api.spi.Executor;
+import agentos.api.spi.PackageCommand;
+import agentos.api.spi.PackageEntry;
+import agentos.api.spi.PackageManifest;
+import agentos.api.spi.SoftwarePackage;
+import agentos.exec.wasm.internal.ChicoryExecutor;
+import agentos.kernel.internal.VmRegistry;
+import agentos.vfs.internal.VfsFactory;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.log.Logger;
+
+/**
+ * Exec latency and memory with the real userland: first exec in a fresh JVM (module parse included), create VM +
+ * first exec in a warm JVM, warm exec on an existing VM, and heap per VM with one sleeping process.
+ */
+public final class ExecBench {
+    private ExecBench() {}
+
+    public static void main(String[] args) throws Exception {
+        AgentOs os = runtime();
+        long t0 = System.nanoTime();
+        Vm first = os.create(VmConfig.defaults());
+        ExecResult r = first.process().exec("echo hello").toCompletableFuture().get(120, TimeUnit.SECONDS);
+        System.out.printf("first exec(\"echo hello\") in a fresh JVM (parses sh): %.0f ms -> %s", (System.nanoTime() - t0) / 1e6,
+                r.stdoutText());
+        first.dispose();
+
+        int warmup = 20;
+        int runs = 100;
+        for (int i = 0; i < warmup; i++) {
+            try (Vm vm = os.create(VmConfig.defaults())) {
+                vm.process().exec("echo hello").toCompletableFuture().get(60, TimeUnit.SECONDS);
+            }
+        }
+        long[] createExec = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            try (Vm vm = os.create(VmConfig.defaults())) {
+                vm.process().exec("echo hello").toCompletableFuture().get(60, TimeUnit.SECONDS);
+                createExec[i] = System.nanoTime() - t;
+            }
+        }
+        report("create VM + first exec(\"echo hello\"), warm JVM", createExec);
+
+        try (Vm vm = os.create(VmConfig.defaults())) {
+            long[] warm = new long[runs];
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                vm.process().exec("echo hello").toCompletableFuture().get(60, TimeUnit.SECONDS);
+                warm[i] = System.nanoTime() - t;
+            }
+            report("warm exec(\"echo hello\") on an existing VM", warm);
+            long[] pipeline = new long[20];
+            for (int i = 0; i < pipeline.length; i++) {
+                long t = System.nanoTime();
+                vm.process().exec("echo hello | cat").toCompletableFuture().get(60, TimeUnit.SECONDS);
+                pipeline[i] = System.nanoTime() - t;
+            }
+            report("warm exec(\"echo hello | cat\") (spawns one WASM child)", pipeline);
+        }
+
+        long base = VmBench.heapAfterGc();
+        List<Vm> vms = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Vm vm = os.create(VmConfig.defaults());
+            vm.process().spawn("sleep", List.of("1000"), SpawnOptions.DEFAULT);
+            vms.add(vm);
+        }
+        Thread.sleep(2000);
+        long with = VmBench.heapAfterGc();
+        System.out.printf("heap per VM with one sleeping process (`sleep 1000`), over 10 VMs: %.1f MiB%n",
+                (with - base) / 1048576.0 / 10);
+        vms.forEach(Vm::dispose);
+        System.exit(0);
+    }
+
+    private static void report(String what, long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        System.out.printf("%s (n=%d): p50 %.2f ms, p95 %.2f ms%n", what, s.length, s[s.length / 2] / 1e6, s[s.length * 95 / 100] / 1e6);
+    }
+
+    static AgentOs runtime() throws Exception {
+        Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+                (p, m, a) -> m.getReturnType() == boolean.class ? Boolean.FALSE : null);
+        List<Executor> executors = List.of(new ChicoryExecutor());
+        List<SoftwarePackage> software = software();
+        return new VmRegistry(1024, log, System::currentTimeMillis, new VfsFactory(), () -> executors, List::of, () -> software);
+    }
+
+    private static List<SoftwarePackage> software() throws Exception {
+        Path dir = Files.createTempDirectory("agentos-bench-software");
+        List<SoftwarePackage> out = new ArrayList<>();
+        for (String name : List.of("coreutils", "sed", "grep", "gawk", "findutils", "diffutils", "tar", "gzip")) {
+            Path file = dir.resolve(name + ".aospkg");
+            try (InputStream in = ExecBench.class.getClassLoader().getResourceAsStream("aospkg/" + name + "/dist/package.aospkg")) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            out.add(AospkgPackage.open(file));
+        }
+        Path bin = Files.createDirectories(dir.resolve("tools/bin"));
+        List<PackageEntry> entries = new ArrayList<>(List.of(new PackageEntry("bin", FileType.DIRECTORY, 0755, 0, null)));
+        List<PackageCommand> commands = new ArrayList<>();
+        for (String n : List.of("grep", "fd", "jq", "rg")) {
+            try (InputStream in = ExecBench.class.getClassLoader().getResourceAsStream("tools/bin/" + n)) {
+                Files.copy(in, bin.resolve(n), StandardCopyOption.REPLACE_EXISTING);
+            }
+            entries.add(new PackageEntry("bin/" + n, FileType.FILE, 0755, Files.size(bin.resolve(n)), null));
+            commands.add(new PackageCommand(n, "bin/" + n, null));
+        }
+        PackageManifest manifest = new PackageManifest("tools", "0.2.21", commands, null, Map.of());
+        out.add(new SoftwarePackage() {
+            @Override
+            public PackageManifest manifest() {
+                return manifest;
+            }
+
+            @Override
+            public List<PackageEntry> entries() {
+                return entries;
+            }
+
+            @Override
+            public InputStream open(String path) throws java.io.IOException {
+                return Files.newInputStream(dir.resolve("tools").resolve(path));
+            }
+        });
+        return out;
+    }
+}
