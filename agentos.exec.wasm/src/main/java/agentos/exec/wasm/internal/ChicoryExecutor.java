@@ -80,6 +80,7 @@ public final class ChicoryExecutor implements Executor {
                 Instance instance = Instance.builder(module)
                         .withImportValues(imports)
                         .withMemoryLimits(limits)
+                        .withStart(false) // Chicory would call _start itself; we call it once, below
                         .build();
                 ExportFunction start = instance.export("_start");
                 start.apply();
@@ -105,6 +106,9 @@ public final class ChicoryExecutor implements Executor {
             if (t instanceof OutOfMemoryError) {
                 report("out of memory");
                 return 1;
+            }
+            if (Boolean.getBoolean("agentos.wasm.trace")) {
+                t.printStackTrace();
             }
             report(t.getClass().getSimpleName() + ": " + t.getMessage());
             return 1;

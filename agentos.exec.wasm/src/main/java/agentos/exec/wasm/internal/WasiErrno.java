@@ -11,16 +11,20 @@ final class WasiErrno {
     static final int AGAIN = 6;
     static final int BADF = 8;
     static final int CHILD = 12;
+    static final int EXIST = 20;
     static final int FAULT = 21;
     static final int INTR = 27;
     static final int INVAL = 28;
     static final int IO = 29;
+    static final int ISDIR = 31;
+    static final int NAMETOOLONG = 37;
     static final int NOENT = 44;
     static final int NOSYS = 52;
     static final int NOTDIR = 54;
     static final int NOTSOCK = 57;
     static final int NOTSUP = 58;
     static final int PERM = 63;
+    static final int NOTCAPABLE = 76;
     static final int SRCH = 71;
 
     private static final Map<Errno, Integer> CODES = new EnumMap<>(Errno.class);

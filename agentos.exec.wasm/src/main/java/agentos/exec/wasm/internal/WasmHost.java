@@ -42,6 +42,16 @@ final class WasmHost {
     private static final long RIGHT_FD_READ = 1L << 1;
     private static final long RIGHT_FD_WRITE = 1L << 6;
     private static final long RIGHT_FD_READDIR = 1L << 14;
+    private static final long RIGHT_FD_SEEK = 1L << 2;
+    private static final long RIGHT_FD_TELL = 1L << 5;
+    private static final long RIGHT_FD_ALLOCATE = 1L << 8;
+    private static final long RIGHT_FD_FILESTAT_SET_SIZE = 1L << 22;
+    private static final long RIGHT_FD_DATASYNC = 1L << 0;
+    private static final long RIGHT_PATH_FILESTAT_SET_SIZE = 1L << 19;
+    /** Rights that only make sense on a file's data; a directory never has them. */
+    private static final long FILE_ONLY_RIGHTS = RIGHT_FD_READ | RIGHT_FD_WRITE | RIGHT_FD_SEEK | RIGHT_FD_TELL
+            | RIGHT_FD_ALLOCATE | RIGHT_FD_FILESTAT_SET_SIZE | RIGHT_FD_DATASYNC;
+    private static final long WRITE_RIGHTS = RIGHT_FD_WRITE | RIGHT_FD_ALLOCATE | RIGHT_FD_FILESTAT_SET_SIZE | RIGHT_FD_DATASYNC;
 
     /** One host function body: returns the (single) result, ignored for functions without results. */
     @FunctionalInterface
@@ -65,7 +75,13 @@ final class WasmHost {
     private final Map<Integer, String> preopens = new LinkedHashMap<>();
     private final Map<Integer, String> preopenPaths = new HashMap<>();
     private final List<String> args;
-    private final List<String> environ;
+    private List<String> environ;
+    /** The module imports nothing but WASI preview1: a standard wasi-libc program, not one of upstream's. */
+    private boolean plainWasi;
+    /** Rights a guest narrowed with fd_fdstat_set_rights: fd → {base, inheriting}. */
+    private final Map<Integer, long[]> narrowedRights = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The synchronous-I/O fdflags (DSYNC, RSYNC, SYNC) an fd was opened or set with; every write is durable anyway. */
+    private final Map<Integer, Integer> syncFlags = new java.util.concurrent.ConcurrentHashMap<>();
     private int umask = 022;
     private int pendingOpenMode = -1;
     private long signalMask;
@@ -75,12 +91,7 @@ final class WasmHost {
         this.kernel = ctx.syscalls();
         this.sys = fdMapping(kernel);
         this.args = ctx.argv();
-        List<String> env = new ArrayList<>();
-        ctx.env().forEach((k, v) -> env.add(k + "=" + v));
-        if (!ctx.env().containsKey("PWD")) {
-            env.add("PWD=" + ctx.cwd());
-        }
-        this.environ = env;
+        this.environ = environ(true);
         bindWasi();
         bindHostProcess();
         bindHostFs();
@@ -94,6 +105,18 @@ final class WasmHost {
      * {@link #PREOPEN_BASE} and up.
      */
     void openPreopens() {
+        if (plainWasi) {
+            // Standard wasi-libc scans fd_prestat_get from fd 3 upward until EBADF: one "/" preopen at the lowest
+            // free fd, a real kernel fd, so absolute and relative paths resolve in the VM as usual.
+            try {
+                int fd = kernel.open("/", Syscalls.O_RDONLY | Syscalls.O_DIRECTORY | Syscalls.O_CLOEXEC, 0);
+                preopens.put(fd, "/");
+                preopenPaths.put(fd, "/");
+            } catch (ErrnoException e) {
+                // root unreadable for this user: the program runs without a preopen
+            }
+            return;
+        }
         // This libc resolves a path against the preopen with the longest matching name, and resolves relative paths
         // against its own cwd (from PWD) first. One preopen per top-level directory lets absolute paths find
         // theirs; "/" covers the root itself. (A "." preopen would win ties with "/" and break `ls /`.)
@@ -161,8 +184,27 @@ final class WasmHost {
         bindings.put(module + "." + name + "/" + params, new Binding(params, NONE, body));
     }
 
+    private List<String> environ(boolean withPwd) {
+        List<String> env = new ArrayList<>();
+        ctx.env().forEach((k, v) -> env.add(k + "=" + v));
+        // Upstream's libc takes its cwd from PWD; a standard program sees exactly the environment it was given.
+        if (withPwd && !ctx.env().containsKey("PWD")) {
+            env.add("PWD=" + ctx.cwd());
+        }
+        return env;
+    }
+
     /** Host functions for every function the module imports, or an exception naming the first one we lack. */
     ImportValues imports(WasmModule module) {
+        plainWasi = true;
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            if (!module.importSection().getImport(i).module().equals("wasi_snapshot_preview1")) {
+                plainWasi = false;
+            }
+        }
+        if (plainWasi) {
+            environ = environ(false);
+        }
         List<ImportFunction> fns = new ArrayList<>();
         for (int i = 0; i < module.importSection().importCount(); i++) {
             Import imp = module.importSection().getImport(i);
@@ -219,6 +261,8 @@ final class WasmHost {
             return WasiErrno.of(e.errno());
         } catch (GuestExit e) {
             throw e;
+        } catch (NotCapable e) {
+            return WasiErrno.NOTCAPABLE;
         } catch (IndexOutOfBoundsException e) {
             return WasiErrno.FAULT;
         } catch (RuntimeException e) {
@@ -353,6 +397,8 @@ final class WasmHost {
             return 0;
         });
         fn(w, "fd_write", 4, (m, a) -> {
+            fileOnly((int) a[0]);
+            require((int) a[0], RIGHT_FD_WRITE);
             byte[] data = gather(m, a[1], (int) a[2]);
             int done = 0;
             while (done < data.length) {
@@ -366,11 +412,15 @@ final class WasmHost {
             return 0;
         });
         fn(w, "fd_pwrite", 5, (m, a) -> {
+            fileOnly((int) a[0]);
+            require((int) a[0], RIGHT_FD_WRITE);
             byte[] data = gather(m, a[1], (int) a[2]);
             Mem.u32(m, a[4], sys.pwrite((int) a[0], data, 0, data.length, a[3]));
             return 0;
         });
         fn(w, "fd_read", 4, (m, a) -> {
+            fileOnly((int) a[0]);
+            require((int) a[0], RIGHT_FD_READ);
             int total = iovTotal(m, a[1], (int) a[2]);
             byte[] buf = new byte[total];
             int n = total == 0 ? 0 : sys.read((int) a[0], buf, 0, total);
@@ -379,6 +429,8 @@ final class WasmHost {
             return 0;
         });
         fn(w, "fd_pread", 5, (m, a) -> {
+            fileOnly((int) a[0]);
+            require((int) a[0], RIGHT_FD_READ);
             int total = iovTotal(m, a[1], (int) a[2]);
             byte[] buf = new byte[total];
             int n = sys.pread((int) a[0], buf, 0, total, a[3]);
@@ -388,27 +440,35 @@ final class WasmHost {
         });
         fn(w, "fd_close", 1, (m, a) -> {
             sys.close((int) a[0]);
-            preopens.remove((int) a[0]);
+            forget((int) a[0]);
             return 0;
         });
         fn(w, "fd_seek", 4, (m, a) -> {
+            fileOnly((int) a[0]);
             Mem.u64(m, a[3], sys.seek((int) a[0], a[1], (int) a[2]));
             return 0;
         });
         fn(w, "fd_tell", 2, (m, a) -> {
+            fileOnly((int) a[0]);
             Mem.u64(m, a[1], sys.seek((int) a[0], 0, Syscalls.SEEK_CUR));
             return 0;
         });
         fn(w, "fd_sync", 1, (m, a) -> {
+            fileOnly((int) a[0]);
             sys.fsync((int) a[0]);
             return 0;
         });
         fn(w, "fd_datasync", 1, (m, a) -> {
+            fileOnly((int) a[0]);
             sys.fsync((int) a[0]);
             return 0;
         });
-        fn(w, "fd_advise", 4, (m, a) -> 0);
+        fn(w, "fd_advise", 4, (m, a) -> {
+            fileOnly((int) a[0]);
+            return 0;
+        });
         fn(w, "fd_allocate", 3, (m, a) -> {
+            fileOnly((int) a[0]);
             int fd = (int) a[0];
             long end = a[1] + a[2];
             if (sys.fstat(fd).size() < end) {
@@ -422,24 +482,38 @@ final class WasmHost {
             int flags = sys.fcntlGetFlags(fd);
             int type = sys.isatty(fd) ? 2 : st.type() == FileType.FIFO && fd <= 2 ? 2 : filetype(st.type());
             Mem.u8(m, a[1], type);
-            Mem.u16(m, a[1] + 2, ((flags & Syscalls.O_APPEND) != 0 ? 1 : 0) | ((flags & Syscalls.O_NONBLOCK) != 0 ? 4 : 0));
-            Mem.u64(m, a[1] + 8, ALL_RIGHTS);
-            Mem.u64(m, a[1] + 16, ALL_RIGHTS);
+            Mem.u16(m, a[1] + 2, ((flags & Syscalls.O_APPEND) != 0 ? 1 : 0) | ((flags & Syscalls.O_NONBLOCK) != 0 ? 4 : 0)
+                    | syncFlags.getOrDefault(fd, 0));
+            long[] rights = rights(fd, st, flags);
+            Mem.u64(m, a[1] + 8, rights[0]);
+            Mem.u64(m, a[1] + 16, rights[1]);
             return 0;
         });
         fn(w, "fd_fdstat_set_flags", 2, (m, a) -> {
+            fileOnly((int) a[0]);
             int fd = (int) a[0];
             int cur = sys.fcntlGetFlags(fd) & Syscalls.O_CLOEXEC;
             int f = cur | ((a[1] & 1) != 0 ? Syscalls.O_APPEND : 0) | ((a[1] & 4) != 0 ? Syscalls.O_NONBLOCK : 0);
             sys.fcntlSetFlags(fd, f);
+            syncFlags.put(fd, (int) a[1] & 0x1a);
             return 0;
         });
-        fn(w, "fd_fdstat_set_rights", 3, (m, a) -> 0);
+        fn(w, "fd_fdstat_set_rights", 3, (m, a) -> {
+            int fd = (int) a[0];
+            long[] cur = rights(fd, sys.fstat(fd), sys.fcntlGetFlags(fd));
+            if ((a[1] & ~cur[0]) != 0 || (a[2] & ~cur[1]) != 0) {
+                return WasiErrno.NOTCAPABLE; // rights only shrink
+            }
+            narrowedRights.put(fd, new long[] {a[1], a[2]});
+            return 0;
+        });
         fn(w, "fd_filestat_get", 2, (m, a) -> {
             filestat(m, a[1], sys.fstat((int) a[0]));
             return 0;
         });
         fn(w, "fd_filestat_set_size", 2, (m, a) -> {
+            fileOnly((int) a[0]);
+            require((int) a[0], RIGHT_FD_FILESTAT_SET_SIZE);
             sys.ftruncate((int) a[0], a[1]);
             return 0;
         });
@@ -463,19 +537,55 @@ final class WasmHost {
                 return WasiErrno.BADF;
             }
             byte[] b = name.getBytes(StandardCharsets.UTF_8);
-            m.write((int) a[1], b, 0, (int) Math.min(b.length, a[2]));
+            if (a[2] < b.length) {
+                return WasiErrno.NAMETOOLONG;
+            }
+            m.write((int) a[1], b, 0, b.length);
             return 0;
         });
         fn(w, "fd_readdir", 5, this::fdReaddir);
         fn(w, "fd_renumber", 2, (m, a) -> {
-            sys.dup2((int) a[0], (int) a[1]);
-            sys.close((int) a[0]);
+            int from = (int) a[0];
+            int to = (int) a[1];
+            sys.fstat(to); // EBADF unless both are open
+            if (from == to) {
+                sys.fstat(from);
+                return 0;
+            }
+            sys.dup2(from, to);
+            sys.close(from);
+            forget(to);
+            String name = preopens.remove(from);
+            String path = preopenPaths.remove(from);
+            if (name != null && path != null) {
+                preopens.put(to, name);
+                preopenPaths.put(to, path);
+            }
+            long[] rights = narrowedRights.remove(from);
+            if (rights != null) {
+                narrowedRights.put(to, rights);
+            }
+            Integer sync = syncFlags.remove(from);
+            if (sync != null) {
+                syncFlags.put(to, sync);
+            }
             return 0;
         });
         fn(w, "path_open", 9, (m, a) -> {
             String p = at((int) a[0], Mem.str(m, a[2], a[3]));
             int flags = openFlags(a[5], (int) a[4], (int) a[7], (a[1] & 1) != 0);
+            if ((flags & Syscalls.O_TRUNC) != 0) {
+                require((int) a[0], RIGHT_PATH_FILESTAT_SET_SIZE);
+            }
             int fd = sys.open(p, flags, createMode());
+            forget(fd);
+            if (((int) a[7] & 0x1a) != 0) {
+                syncFlags.put(fd, (int) a[7] & 0x1a);
+            }
+            long[] granted = rights(fd, sys.fstat(fd), sys.fcntlGetFlags(fd));
+            if ((a[5] & granted[0]) != granted[0] || (a[6] & granted[1]) != granted[1]) {
+                narrowedRights.put(fd, new long[] {a[5] & granted[0], a[6] & granted[1]});
+            }
             Mem.u32(m, a[8], fd);
             return 0;
         });
@@ -497,7 +607,11 @@ final class WasmHost {
             return 0;
         });
         fn(w, "path_unlink_file", 3, (m, a) -> {
-            sys.unlink(at((int) a[0], Mem.str(m, a[1], a[2])));
+            String p = at((int) a[0], Mem.str(m, a[1], a[2]));
+            if (p.length() > 1 && p.endsWith("/")) {
+                return isDirectory(p, false) ? WasiErrno.ISDIR : exists(p) ? WasiErrno.NOTDIR : WasiErrno.NOENT;
+            }
+            sys.unlink(p);
             return 0;
         });
         fn(w, "path_rename", 6, (m, a) -> {
@@ -505,11 +619,23 @@ final class WasmHost {
             return 0;
         });
         fn(w, "path_link", 7, (m, a) -> {
-            sys.link(at((int) a[0], Mem.str(m, a[2], a[3])), at((int) a[4], Mem.str(m, a[5], a[6])));
+            String from = at((int) a[0], Mem.str(m, a[2], a[3]));
+            String to = at((int) a[4], Mem.str(m, a[5], a[6]));
+            if (from.length() > 1 && from.endsWith("/") && exists(from) && !isDirectory(from, false)) {
+                return WasiErrno.NOTDIR;
+            }
+            if (to.length() > 1 && to.endsWith("/")) {
+                return exists(to) ? WasiErrno.EXIST : WasiErrno.NOENT;
+            }
+            sys.link(from, to);
             return 0;
         });
         fn(w, "path_symlink", 5, (m, a) -> {
-            sys.symlink(Mem.str(m, a[0], a[1]), at((int) a[2], Mem.str(m, a[3], a[4])));
+            String link = at((int) a[2], Mem.str(m, a[3], a[4]));
+            if (link.length() > 1 && link.endsWith("/")) {
+                return exists(link) ? WasiErrno.EXIST : WasiErrno.NOENT;
+            }
+            sys.symlink(Mem.str(m, a[0], a[1]), link);
             return 0;
         });
         fn(w, "path_readlink", 6, (m, a) -> {
@@ -539,7 +665,10 @@ final class WasmHost {
         });
         for (String sock : List.of("sock_accept/3", "sock_recv/6", "sock_send/5", "sock_shutdown/2")) {
             String[] p = sock.split("/");
-            fn(w, p[0], Integer.parseInt(p[1]), (m, a) -> WasiErrno.NOTSOCK);
+            fn(w, p[0], Integer.parseInt(p[1]), (m, a) -> {
+                sys.fstat((int) a[0]); // EBADF for a closed fd, before "not a socket"
+                return WasiErrno.NOTSOCK;
+            });
         }
     }
 
@@ -599,11 +728,88 @@ final class WasmHost {
     }
 
     private void setTimes(String path, long atimNs, long mtimNs, int flags) {
+        if ((flags & 3) == 3 || (flags & 12) == 12 || (flags & ~15) != 0) {
+            throw new ErrnoException(Errno.EINVAL, "utimes", path, "both a time and NOW given");
+        }
         FileStat st = sys.stat(path);
         long now = System.currentTimeMillis();
         long at = (flags & 2) != 0 ? now : (flags & 1) != 0 ? atimNs / 1_000_000L : st.atimeMs();
         long mt = (flags & 8) != 0 ? now : (flags & 4) != 0 ? mtimNs / 1_000_000L : st.mtimeMs();
         sys.utimes(path, at, mt);
+    }
+
+    /** What fd may do: by file type and open mode, narrowed by fd_fdstat_set_rights; returns {base, inheriting}. */
+    private long[] rights(int fd, FileStat st, int flags) {
+        long[] narrowed = narrowedRights.get(fd);
+        if (narrowed != null) {
+            return narrowed;
+        }
+        if (st.type() == FileType.DIRECTORY) {
+            return new long[] {ALL_RIGHTS & ~FILE_ONLY_RIGHTS | RIGHT_FD_READDIR, ALL_RIGHTS};
+        }
+        long base = ALL_RIGHTS & ~FILE_ONLY_RIGHTS & ~RIGHT_FD_READDIR | RIGHT_FD_SEEK | RIGHT_FD_TELL;
+        int access = flags & 3;
+        if (access != Syscalls.O_WRONLY) {
+            base |= RIGHT_FD_READ;
+        }
+        if (access != Syscalls.O_RDONLY) {
+            base |= WRITE_RIGHTS;
+        }
+        return new long[] {base, ALL_RIGHTS};
+    }
+
+    /** ENOTCAPABLE if the guest narrowed fd's rights below {@code right} (unnarrowed fds follow the kernel's checks). */
+    private void require(int fd, long right) {
+        long[] narrowed = narrowedRights.get(fd);
+        if (narrowed != null && (narrowed[0] & right) == 0) {
+            throw new NotCapable();
+        }
+    }
+
+    /** A WASI rights check failed; reported as ENOTCAPABLE, which has no kernel errno. */
+    private static final class NotCapable extends RuntimeException {
+        NotCapable() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** WASI gives a directory fd no data rights: file operations on one are EBADF. */
+    private void fileOnly(int fd) {
+        if (sys.fstat(fd).type() == FileType.DIRECTORY) {
+            throw new ErrnoException(Errno.EBADF, "fd", null, "a directory");
+        }
+    }
+
+    private void forget(int fd) {
+        preopens.remove(fd);
+        preopenPaths.remove(fd);
+        narrowedRights.remove(fd);
+        syncFlags.remove(fd);
+    }
+
+    private boolean isDirectory(String path, boolean follow) {
+        try {
+            return (follow ? sys.stat(path) : sys.lstat(path)).type() == FileType.DIRECTORY;
+        } catch (ErrnoException e) {
+            return false;
+        }
+    }
+
+    private boolean exists(String path) {
+        try {
+            sys.lstat(path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path);
+            return true;
+        } catch (ErrnoException e) {
+            return false;
+        }
+    }
+
+    private long inode(String path) {
+        try {
+            return sys.lstat(path).ino();
+        } catch (ErrnoException e) {
+            return (path.hashCode() & 0x7fffffffL) + 2;
+        }
     }
 
     private long fdReaddir(Memory m, long[] a) {
@@ -615,6 +821,12 @@ final class WasmHost {
         entries.add(new DirEntry(".", FileType.DIRECTORY));
         entries.add(new DirEntry("..", FileType.DIRECTORY));
         entries.addAll(sys.readdirFd(fd));
+        String dir;
+        try {
+            dir = sys.fdPath(fd);
+        } catch (ErrnoException e) {
+            dir = null;
+        }
         long used = 0;
         for (long i = cookie; i < entries.size() && used < bufLen; i++) {
             DirEntry e = entries.get((int) i);
@@ -622,7 +834,10 @@ final class WasmHost {
             byte[] rec = new byte[24 + name.length];
             java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(rec).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             bb.putLong(0, i + 1);
-            bb.putLong(8, (e.name().hashCode() & 0x7fffffffL) + 2);
+            // d_ino matches what stat reports, as programs compare the two
+            bb.putLong(8, dir == null ? (e.name().hashCode() & 0x7fffffffL) + 2
+                    : inode(e.name().equals(".") ? dir : e.name().equals("..") ? parentOf(dir)
+                            : dir.endsWith("/") ? dir + e.name() : dir + "/" + e.name()));
             bb.putInt(16, name.length);
             bb.put(20, (byte) filetype(e.type()));
             System.arraycopy(name, 0, rec, 24, name.length);
@@ -632,6 +847,11 @@ final class WasmHost {
         }
         Mem.u32(m, a[4], used);
         return 0;
+    }
+
+    private static String parentOf(String dir) {
+        int i = dir.lastIndexOf('/');
+        return i <= 0 ? "/" : dir.substring(0, i);
     }
 
     private long pollOneoff(Memory m, long[] a) {
