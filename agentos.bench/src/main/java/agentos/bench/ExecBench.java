@@ -29,25 +29,65 @@ import org.osgi.service.log.Logger;
 
 /**
  * Exec latency and memory with the real userland: first exec in a fresh JVM (module parse included), create VM +
- * first exec in a warm JVM, warm exec on an existing VM, and heap per VM with one sleeping process.
+ * first exec in a warm JVM, warm exec on an existing VM and a pipeline, each interpreted and compiled (with the ratio),
+ * first-time compile of {@code sh} and its load from the disk cache, and heap per VM with one sleeping process.
  */
 public final class ExecBench {
     private ExecBench() {}
 
     public static void main(String[] args) throws Exception {
-        AgentOs os = runtime();
+        // Interpreter only: the baseline, and what a fresh JVM runs before compilation finishes.
+        System.setProperty("agentos.wasm.compiler", "off");
+        AgentOs interpreted = runtime(new ChicoryExecutor());
         long t0 = System.nanoTime();
-        Vm first = os.create(VmConfig.defaults());
+        Vm first = interpreted.create(VmConfig.defaults());
         ExecResult r = first.process().exec("echo hello").toCompletableFuture().get(120, TimeUnit.SECONDS);
-        System.out.printf("first exec(\"echo hello\") in a fresh JVM (parses sh): %.0f ms -> %s", (System.nanoTime() - t0) / 1e6,
-                r.stdoutText());
+        System.out.printf("first exec(\"echo hello\") in a fresh JVM, interpreter (parses sh): %.0f ms -> %s",
+                (System.nanoTime() - t0) / 1e6, r.stdoutText());
+        byte[] sh = first.filesystem().readFile("/opt/agentos/bin/sh");
         first.dispose();
+        double[] base = latencies(interpreted, "interpreter");
 
+        // Compiled: first-time compile of sh with no disk cache, then a fresh executor loading it from the cache.
+        Path cacheDir = Files.createTempDirectory("agentos-bench-compiled");
+        System.setProperty("agentos.wasm.compiler", "sync");
+        System.setProperty("agentos.wasm.compileCache", cacheDir.toString());
+        ChicoryExecutor compiler = new ChicoryExecutor();
+        long c0 = System.nanoTime();
+        boolean ok = compiler.compileNow(sh);
+        System.out.printf("first-time compile of sh (%.1f MB of WASM) to JVM bytecode: %.0f ms (%s)%n", sh.length / 1e6,
+                (System.nanoTime() - c0) / 1e6, ok ? "compiled" : "FAILED, stays interpreted");
+        ChicoryExecutor cached = new ChicoryExecutor();
+        long l0 = System.nanoTime();
+        cached.compileNow(sh);
+        System.out.printf("load of compiled sh from the disk cache: %.0f ms%n", (System.nanoTime() - l0) / 1e6);
+        AgentOs compiled = runtime(cached);
+        double[] fast = latencies(compiled, "compiled");
+        System.out.printf("compiled / interpreter: create+exec p50 %.2f, warm exec p50 %.2f, pipeline p50 %.2f%n",
+                fast[0] / base[0], fast[1] / base[1], fast[2] / base[2]);
+
+        long heapBase = VmBench.heapAfterGc();
+        List<Vm> vms = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Vm vm = compiled.create(VmConfig.defaults());
+            vm.process().spawn("sleep", List.of("1000"), SpawnOptions.DEFAULT);
+            vms.add(vm);
+        }
+        Thread.sleep(2000);
+        long with = VmBench.heapAfterGc();
+        System.out.printf("heap per VM with one sleeping process (`sleep 1000`), over 10 VMs: %.1f MiB%n",
+                (with - heapBase) / 1048576.0 / 10);
+        vms.forEach(Vm::dispose);
+        System.exit(0);
+    }
+
+    /** p50s of create+exec, warm exec and a two-process pipeline, in ms; prints p50/p95 of each. */
+    private static double[] latencies(AgentOs os, String label) throws Exception {
         int warmup = 20;
         int runs = 100;
         for (int i = 0; i < warmup; i++) {
             try (Vm vm = os.create(VmConfig.defaults())) {
-                vm.process().exec("echo hello").toCompletableFuture().get(60, TimeUnit.SECONDS);
+                vm.process().exec("echo hello | cat").toCompletableFuture().get(60, TimeUnit.SECONDS);
             }
         }
         long[] createExec = new long[runs];
@@ -58,8 +98,7 @@ public final class ExecBench {
                 createExec[i] = System.nanoTime() - t;
             }
         }
-        report("create VM + first exec(\"echo hello\"), warm JVM", createExec);
-
+        double a = report(label + ": create VM + first exec(\"echo hello\"), warm JVM", createExec);
         try (Vm vm = os.create(VmConfig.defaults())) {
             long[] warm = new long[runs];
             for (int i = 0; i < runs; i++) {
@@ -67,41 +106,29 @@ public final class ExecBench {
                 vm.process().exec("echo hello").toCompletableFuture().get(60, TimeUnit.SECONDS);
                 warm[i] = System.nanoTime() - t;
             }
-            report("warm exec(\"echo hello\") on an existing VM", warm);
-            long[] pipeline = new long[20];
+            double b = report(label + ": warm exec(\"echo hello\") on an existing VM", warm);
+            long[] pipeline = new long[40];
             for (int i = 0; i < pipeline.length; i++) {
                 long t = System.nanoTime();
                 vm.process().exec("echo hello | cat").toCompletableFuture().get(60, TimeUnit.SECONDS);
                 pipeline[i] = System.nanoTime() - t;
             }
-            report("warm exec(\"echo hello | cat\") (spawns one WASM child)", pipeline);
+            double c = report(label + ": warm exec(\"echo hello | cat\") (spawns one WASM child)", pipeline);
+            return new double[] {a, b, c};
         }
-
-        long base = VmBench.heapAfterGc();
-        List<Vm> vms = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Vm vm = os.create(VmConfig.defaults());
-            vm.process().spawn("sleep", List.of("1000"), SpawnOptions.DEFAULT);
-            vms.add(vm);
-        }
-        Thread.sleep(2000);
-        long with = VmBench.heapAfterGc();
-        System.out.printf("heap per VM with one sleeping process (`sleep 1000`), over 10 VMs: %.1f MiB%n",
-                (with - base) / 1048576.0 / 10);
-        vms.forEach(Vm::dispose);
-        System.exit(0);
     }
 
-    private static void report(String what, long[] nanos) {
+    private static double report(String what, long[] nanos) {
         long[] s = nanos.clone();
         Arrays.sort(s);
         System.out.printf("%s (n=%d): p50 %.2f ms, p95 %.2f ms%n", what, s.length, s[s.length / 2] / 1e6, s[s.length * 95 / 100] / 1e6);
+        return s[s.length / 2] / 1e6;
     }
 
-    static AgentOs runtime() throws Exception {
+    static AgentOs runtime(ChicoryExecutor executor) throws Exception {
         Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
                 (p, m, a) -> m.getReturnType() == boolean.class ? Boolean.FALSE : null);
-        List<Executor> executors = List.of(new ChicoryExecutor());
+        List<Executor> executors = List.of(executor);
         List<SoftwarePackage> software = software();
         return new VmRegistry(1024, log, System::currentTimeMillis, new VfsFactory(), () -> executors, List::of, () -> software);
     }

@@ -110,8 +110,9 @@ class VmRegistryTest {
         VmConfig withSoftware = VmConfig.builder().software(agentos.api.config.SoftwareRef.named("ripgrep")).build();
         AgentOsException e = assertThrows(AgentOsException.class, () -> os.create(withSoftware));
         assertTrue(e.getMessage().contains("no software package ripgrep is installed (installed: none)"), e.getMessage());
-        VmConfig withFile = VmConfig.builder().software(agentos.api.config.SoftwareRef.file("/tmp/x.aospkg")).build();
-        assertEquals("VmConfig.software", assertThrows(NotAvailableException.class, () -> os.create(withFile)).capability());
+        VmConfig withFile = VmConfig.builder().software(agentos.api.config.SoftwareRef.file("/nonexistent/x.aospkg")).build();
+        AgentOsException f = assertThrows(AgentOsException.class, () -> os.create(withFile));
+        assertTrue(f.getMessage().contains("VmConfig.software: no package file at /nonexistent/x.aospkg"), f.getMessage());
         VmConfig badMount = VmConfig.builder().mount(MountConfig.of("/data", "nope", "{}")).build();
         AgentOsException m = assertThrows(AgentOsException.class, () -> os.create(badMount));
         assertTrue(m.getMessage().contains("no mount plugin 'nope'"), m.getMessage());

@@ -26,6 +26,7 @@ public final class ChicoryExecutor implements Executor {
     private static final byte[] MAGIC = {0, 'a', 's', 'm'};
 
     private final ModuleCache cache = new ModuleCache(256);
+    private final ModuleCompiler compiler = ModuleCompiler.fromSystemProperties();
 
     @Override
     public String id() {
@@ -39,7 +40,9 @@ public final class ChicoryExecutor implements Executor {
 
     @Override
     public ExecutorProcess start(LaunchContext ctx) {
-        WasmModule module = cache.get(ctx.program());
+        ModuleCache.Parsed parsed = cache.get(ctx.program());
+        WasmModule module = parsed.module();
+        var machine = compiler.machine(parsed);
         WasmHost host = new WasmHost(ctx);
         var imports = host.imports(module);
         int pageSize = 65536;
@@ -49,7 +52,7 @@ public final class ChicoryExecutor implements Executor {
             throw new IllegalStateException("the module needs " + initial + " pages of memory at start; "
                     + "limits.wasm.maxMemoryBytes allows " + maxPages);
         }
-        WasmProcess p = new WasmProcess(ctx, module, host, imports, new MemoryLimits(initial, maxPages));
+        WasmProcess p = new WasmProcess(ctx, module, machine, host, imports, new MemoryLimits(initial, maxPages));
         p.start();
         return p;
     }
@@ -62,8 +65,12 @@ public final class ChicoryExecutor implements Executor {
         private volatile int status;
         private volatile boolean terminated;
 
-        WasmProcess(LaunchContext ctx, WasmModule module, WasmHost host, com.dylibso.chicory.runtime.ImportValues imports,
-                MemoryLimits limits) {
+        private final java.util.function.@org.jspecify.annotations.Nullable Function<Instance, com.dylibso.chicory.runtime.Machine> machine;
+
+        WasmProcess(LaunchContext ctx, WasmModule module,
+                java.util.function.@org.jspecify.annotations.Nullable Function<Instance, com.dylibso.chicory.runtime.Machine> machine,
+                WasmHost host, com.dylibso.chicory.runtime.ImportValues imports, MemoryLimits limits) {
+            this.machine = machine;
             this.ctx = ctx;
             long stack = Math.max(1 << 20, ctx.limits().wasm().maxStackBytes());
             this.thread = new Thread(null, () -> run(module, host, imports, limits), "agentos-" + ctx.vmId() + "-wasm-" + ctx.pid(), stack);
@@ -77,11 +84,14 @@ public final class ChicoryExecutor implements Executor {
         private void run(WasmModule module, WasmHost host, com.dylibso.chicory.runtime.ImportValues imports, MemoryLimits limits) {
             try {
                 host.openPreopens();
-                Instance instance = Instance.builder(module)
+                Instance.Builder b = Instance.builder(module)
                         .withImportValues(imports)
                         .withMemoryLimits(limits)
-                        .withStart(false) // Chicory would call _start itself; we call it once, below
-                        .build();
+                        .withStart(false); // Chicory would call _start itself; we call it once, below
+                if (machine != null) {
+                    b = b.withMachineFactory(machine);
+                }
+                Instance instance = b.build();
                 ExportFunction start = instance.export("_start");
                 start.apply();
                 status = 0;
@@ -139,6 +149,19 @@ public final class ChicoryExecutor implements Executor {
             terminated = true;
             thread.interrupt();
         }
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        compiler.close();
+    }
+
+    /**
+     * Compiles {@code program} now (or loads it from the disk cache) and waits; false if it stays interpreted.
+     * For benchmarks and warm-up.
+     */
+    public boolean compileNow(byte[] program) {
+        return compiler.await(cache.get(program)) != null;
     }
 
     /** For tests: how many distinct modules were parsed. */

@@ -14,27 +14,30 @@ import java.util.Map;
  */
 final class ModuleCache {
     private final int maxEntries;
-    private final Map<String, WasmModule> modules;
+    private final Map<String, Parsed> modules;
+
+    /** A parsed module and the SHA-256 of its bytes. */
+    record Parsed(String hash, WasmModule module) {}
 
     ModuleCache(int maxEntries) {
         this.maxEntries = maxEntries;
         this.modules = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, WasmModule> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
                 return size() > ModuleCache.this.maxEntries;
             }
         };
     }
 
-    WasmModule get(byte[] program) {
+    Parsed get(byte[] program) {
         String key = sha256(program);
         synchronized (modules) {
-            WasmModule m = modules.get(key);
+            Parsed m = modules.get(key);
             if (m != null) {
                 return m;
             }
         }
-        WasmModule parsed = Parser.parse(program);
+        Parsed parsed = new Parsed(key, Parser.parse(program));
         synchronized (modules) {
             modules.putIfAbsent(key, parsed);
             return modules.get(key);
