@@ -88,9 +88,7 @@ public final class ChicoryExecutor implements Executor {
                         .withImportValues(imports)
                         .withMemoryLimits(limits)
                         .withStart(false); // Chicory would call _start itself; we call it once, below
-                if (machine != null) {
-                    b = b.withMachineFactory(machine);
-                }
+                b = b.withMachineFactory(machine != null ? machine : SimdSubsetMachine::new);
                 Instance instance = b.build();
                 ExportFunction start = instance.export("_start");
                 start.apply();

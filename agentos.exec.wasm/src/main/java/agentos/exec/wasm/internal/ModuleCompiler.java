@@ -107,7 +107,7 @@ final class ModuleCompiler implements AutoCloseable {
             return b.compile();
         } catch (RuntimeException | LinkageError e) {
             // The interpreter runs everything the compiler can't; nothing is lost but speed.
-            System.getLogger(ModuleCompiler.class.getName()).log(System.Logger.Level.WARNING,
+            System.getLogger(ModuleCompiler.class.getName()).log(System.Logger.Level.DEBUG,
                     "compiling a WebAssembly module failed; it stays interpreted: " + e);
             return null;
         }
