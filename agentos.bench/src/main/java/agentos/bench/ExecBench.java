@@ -3,14 +3,10 @@ package agentos.bench;
 import agentos.api.AgentOs;
 import agentos.api.Vm;
 import agentos.api.config.VmConfig;
-import agentos.api.fs.FileType;
 import agentos.api.process.ExecResult;
 import agentos.api.process.SpawnOptions;
 import agentos.api.spi.AospkgPackage;
 import agentos.api.spi.Executor;
-import agentos.api.spi.PackageCommand;
-import agentos.api.spi.PackageEntry;
-import agentos.api.spi.PackageManifest;
 import agentos.api.spi.SoftwarePackage;
 import agentos.exec.wasm.internal.ChicoryExecutor;
 import agentos.kernel.internal.VmRegistry;
@@ -23,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.log.Logger;
 
@@ -144,33 +139,7 @@ public final class ExecBench {
             }
             out.add(AospkgPackage.open(file));
         }
-        Path bin = Files.createDirectories(dir.resolve("tools/bin"));
-        List<PackageEntry> entries = new ArrayList<>(List.of(new PackageEntry("bin", FileType.DIRECTORY, 0755, 0, null)));
-        List<PackageCommand> commands = new ArrayList<>();
-        for (String n : List.of("grep", "fd", "jq", "rg")) {
-            try (InputStream in = ExecBench.class.getClassLoader().getResourceAsStream("tools/bin/" + n)) {
-                Files.copy(in, bin.resolve(n), StandardCopyOption.REPLACE_EXISTING);
-            }
-            entries.add(new PackageEntry("bin/" + n, FileType.FILE, 0755, Files.size(bin.resolve(n)), null));
-            commands.add(new PackageCommand(n, "bin/" + n, null));
-        }
-        PackageManifest manifest = new PackageManifest("tools", "0.2.21", commands, null, Map.of());
-        out.add(new SoftwarePackage() {
-            @Override
-            public PackageManifest manifest() {
-                return manifest;
-            }
-
-            @Override
-            public List<PackageEntry> entries() {
-                return entries;
-            }
-
-            @Override
-            public InputStream open(String path) throws java.io.IOException {
-                return Files.newInputStream(dir.resolve("tools").resolve(path));
-            }
-        });
+        out.add(agentos.software.tools.internal.ToolsPackage.extract(dir.resolve("tools"), ExecBench.class.getClassLoader()::getResource));
         return out;
     }
 }

@@ -154,7 +154,17 @@ final class Kernel {
         return out;
     }
 
-    /** The base environment of host-started processes. */
+    private volatile java.util.function.Supplier<List<agentos.api.spi.SoftwarePackage>> packages = List::of;
+
+    /** The projected software, whose {@code provides.env} fills in the base environment. */
+    void packages(java.util.function.Supplier<List<agentos.api.spi.SoftwarePackage>> projected) {
+        this.packages = projected;
+    }
+
+    /**
+     * The base environment of host-started processes. Packages' {@code provides.env} are defaults: the first writer
+     * wins, so the VM config, the base variables and earlier packages are never overwritten (as upstream).
+     */
     Map<String, String> baseEnv(String cwd) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", config.user().homedir());
@@ -165,6 +175,9 @@ final class Kernel {
         env.put("LANG", "C.UTF-8");
         env.put("PATH", DEFAULT_PATH);
         env.putAll(config.env());
+        for (agentos.api.spi.SoftwarePackage p : packages.get()) {
+            p.manifest().env().forEach(env::putIfAbsent);
+        }
         env.put("PWD", cwd);
         return visibleEnv(env);
     }

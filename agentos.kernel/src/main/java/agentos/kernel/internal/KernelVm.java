@@ -75,6 +75,7 @@ final class KernelVm implements Vm {
         this.kernel = new Kernel(id, config, vfs, executors, scheduler, this::warn, clock);
         vfs.mountSystem("/proc", "proc", new ProcFs(kernel));
         this.software = new VmSoftware(config, packages);
+        kernel.packages(software::projected);
         vfs.mountSystem(SoftwareFs.ROOT, "software", new SoftwareFs(software::projected, createdAtMs));
         this.filesystem = new VmFilesystem(id, vfs, kernel, plugins);
         this.processes = new VmProcesses(kernel, scheduler);

@@ -31,11 +31,15 @@ class SoftwareProjectionTest {
     private TestVms vms;
 
     static SoftwarePackage pkg(String name, String version, String command, String program) {
+        return pkg(name, version, command, program, Map.of());
+    }
+
+    static SoftwarePackage pkg(String name, String version, String command, String program, Map<String, String> env) {
         byte[] file = JavaTestExecutor.file(program);
         return new SoftwarePackage() {
             @Override
             public PackageManifest manifest() {
-                return new PackageManifest(name, version, List.of(new PackageCommand(command, "bin/" + command, null)), null, Map.of());
+                return new PackageManifest(name, version, List.of(new PackageCommand(command, "bin/" + command, null)), null, env);
             }
 
             @Override
@@ -98,5 +102,20 @@ class SoftwareProjectionTest {
         assertEquals(127, gone.exitCode());
         assertTrue(gone.stderrText().contains("command not found"));
         assertTrue(vm.software().list().isEmpty());
+    }
+
+    @Test
+    void providesEnvFillsInDefaultsFirstWriterWins() {
+        vms.packages.add(pkg("alpha", "1", "a", "hello-impl", Map.of("ORDER", "alpha", "HOME", "/evil", "TOOL_HOME", "/opt/x")));
+        vms.packages.add(pkg("beta", "1", "b", "hello-impl", Map.of("ORDER", "beta", "FROM_CONFIG", "package")));
+        Vm vm = vms.vm(VmConfig.builder().defaultSoftware(false).software(SoftwareRef.named("alpha"))
+                .software(SoftwareRef.named("beta")).env("FROM_CONFIG", "config").build());
+        Map<String, String> env = ((KernelVm) vm).kernelForTest().baseEnv("/");
+        assertEquals("/opt/x", env.get("TOOL_HOME"), "a package's default is set");
+        assertEquals("alpha", env.get("ORDER"), "the first package to set a key wins");
+        assertEquals("config", env.get("FROM_CONFIG"), "the VM config wins over packages");
+        assertEquals("/home/agentos", env.get("HOME"), "base variables are never overwritten");
+        vms.packages.removeIf(p -> p.manifest().name().equals("alpha"));
+        assertEquals("beta", ((KernelVm) vm).kernelForTest().baseEnv("/").get("ORDER"), "projection is live");
     }
 }

@@ -937,6 +937,21 @@ final class WasmHost {
     private void bindHostProcess() {
         String p = "host_process";
         fn(p, "proc_spawn_v3", 17, this::spawnV3);
+        // v4 (git 0.2.21): v3's arguments with four more before the pid out-pointer (signal sets; not applied yet).
+        fn(p, "proc_spawn_v4", 21, (m, a) -> {
+            long[] v3 = java.util.Arrays.copyOf(a, 17);
+            v3[16] = a[20];
+            return spawnV3(m, v3);
+        });
+        // v3 (git 0.2.21): (pid, options, ret wait status, ret pid), a 0 pid for WNOHANG with nothing ready.
+        fn(p, "proc_waitpid_v3", 4, (m, a) -> {
+            WaitStatus st = sys.waitpid((int) a[0], (int) a[1] & 1);
+            Mem.u32(m, a[2], st.pid() == 0 ? 0 : wstatus(st));
+            Mem.u32(m, a[3], st.pid());
+            return 0;
+        });
+        // setitimer(ITIMER_REAL): git's progress meter; without it git prints progress only at the end.
+        fn(p, "proc_itimer_real", 5, (m, a) -> WasiErrno.NOSYS);
         fn(p, "proc_spawn", 10, (m, a) -> {
             List<String> argv = nulSeparated(bytes(m, a[0], a[1]));
             Map<String, String> env = envMap(bytes(m, a[2], a[3]));
@@ -1234,6 +1249,15 @@ final class WasmHost {
                 return 0;
             }
         });
+        // (dirfd, path, path_len, amode R=4 W=2 X=1 or F_OK=0, flags): errno, as faccessat
+        fn(f, "path_access", 5, (m, a) -> {
+            FileStat st = stat(fsPath((int) a[0], Mem.str(m, a[1], a[2])), true);
+            int want = (int) a[3] & 7;
+            int uid = sys.uid();
+            int bits = uid == 0 ? ((st.mode() & 0111) != 0 ? 7 : 6)
+                    : st.uid() == uid ? (st.mode() >> 6) & 7 : st.gid() == sys.gid() ? (st.mode() >> 3) & 7 : st.mode() & 7;
+            return (bits & want) == want ? 0 : WasiErrno.ACCES;
+        });
         fn(f, "fd_mode", 1, (m, a) -> {
             try {
                 int fd = (int) a[0];
@@ -1386,6 +1410,14 @@ final class WasmHost {
                 return 0;
             });
         }
+        fn(u, "getuid", 1, (m, a) -> {
+            Mem.u32(m, a[0], sys.uid());
+            return 0;
+        });
+        fn(u, "geteuid", 1, (m, a) -> {
+            Mem.u32(m, a[0], sys.uid());
+            return 0;
+        });
         fn(u, "getresuid", 3, (m, a) -> {
             for (int i = 0; i < 3; i++) {
                 Mem.u32(m, a[i], sys.uid());
@@ -1463,6 +1495,14 @@ final class WasmHost {
             return 0;
         });
         fn(n, "net_send", 5, (m, a) -> WasiErrno.NOTSOCK);
+        // No sockets before the networking issue: creating one fails, everything else finds no socket.
+        fn(n, "net_socket", 4, (m, a) -> WasiErrno.NOSYS);
+        fn(n, "net_getaddrinfo", 7, (m, a) -> WasiErrno.NOSYS);
+        for (String sock : List.of("net_validate_socket/1", "net_connect/3", "net_bind/3", "net_listen/2",
+                "net_validate_accept/1", "net_accept/4", "net_setsockopt/5")) {
+            String[] nameArity = sock.split("/");
+            fn(n, nameArity[0], Integer.parseInt(nameArity[1]), (m, a) -> WasiErrno.NOTSOCK);
+        }
         fn(n, "net_recv", 5, (m, a) -> WasiErrno.NOTSOCK);
     }
 }

@@ -157,6 +157,19 @@ class ShellTest {
     }
 
     @Test
+    void gitWorksLocally() throws Exception {
+        ExecResult r = exec("cd /tmp && git init -q repo && cd repo && git config user.name A && git config user.email a@b"
+                + " && echo one > f && git add f && git commit -qm first && echo two >> f && git commit -qam second"
+                + " && git log --format=%s | cat && git diff HEAD~1 --stat | cat && git status --short");
+        assertEquals(0, r.exitCode(), r.stderrText());
+        assertEquals("second\nfirst\n f | 1 +\n 1 file changed, 1 insertion(+)\n", r.stdoutText());
+        // The package's system config keeps maintenance in the foreground: this WASM git cannot fork.
+        assertEquals("", r.stderrText());
+        ExecResult clone = exec("git clone -q https://example.com/x.git /tmp/x");
+        assertTrue(clone.exitCode() != 0, "no network before the networking issue: " + clone);
+    }
+
+    @Test
     void heredocs() throws Exception {
         assertEquals("line one\nexpanded agentos\n", out("cat <<EOF\nline one\nexpanded $USER\nEOF"));
         assertEquals("$USER stays\n", out("cat <<'EOF'\n$USER stays\nEOF"));

@@ -66,40 +66,9 @@ final class WasmVms implements AutoCloseable {
         }
     }
 
-    /** Package "tools" (grep, rg, fd, jq) from agentos.software.tools' jar, as that bundle registers it. */
+    /** Package "tools" from agentos.software.tools' jar, built as that bundle builds it. */
     private static SoftwarePackage tools(Path dir) throws IOException {
-        List<String> names = List.of("grep", "rg", "fd", "jq");
-        Path bin = Files.createDirectories(dir.resolve("tools/bin"));
-        List<agentos.api.spi.PackageEntry> entries = new ArrayList<>();
-        List<agentos.api.spi.PackageCommand> commands = new ArrayList<>();
-        entries.add(new agentos.api.spi.PackageEntry("bin", agentos.api.fs.FileType.DIRECTORY, 0755, 0, null));
-        for (String n : names) {
-            try (InputStream in = WasmVms.class.getClassLoader().getResourceAsStream("tools/bin/" + n)) {
-                if (in == null) {
-                    throw new IOException("missing test resource tools/bin/" + n + " (agentos.software.tools not built?)");
-                }
-                Files.copy(in, bin.resolve(n), StandardCopyOption.REPLACE_EXISTING);
-            }
-            entries.add(new agentos.api.spi.PackageEntry("bin/" + n, agentos.api.fs.FileType.FILE, 0755, Files.size(bin.resolve(n)), null));
-            commands.add(new agentos.api.spi.PackageCommand(n, "bin/" + n, null));
-        }
-        agentos.api.spi.PackageManifest manifest = new agentos.api.spi.PackageManifest("tools", "0.2.21", commands, null, java.util.Map.of());
-        return new SoftwarePackage() {
-            @Override
-            public agentos.api.spi.PackageManifest manifest() {
-                return manifest;
-            }
-
-            @Override
-            public List<agentos.api.spi.PackageEntry> entries() {
-                return entries;
-            }
-
-            @Override
-            public InputStream open(String path) throws IOException {
-                return Files.newInputStream(dir.resolve("tools").resolve(path));
-            }
-        };
+        return agentos.software.tools.internal.ToolsPackage.extract(dir.resolve("tools"), WasmVms.class.getClassLoader()::getResource);
     }
 
     @Override
