@@ -12,6 +12,14 @@ public interface BackendFile extends AutoCloseable {
     /** Reads at {@code position}; returns -1 at end of file. */
     int read(long position, byte[] buf, int off, int len);
 
+    /**
+     * The whole content of an immutable file (a software package's), shared between readers, or null. Callers must
+     * not modify it; the kernel hands it to executors so programs are not copied on every spawn.
+     */
+    default byte @org.jspecify.annotations.Nullable [] sharedContent() {
+        return null;
+    }
+
     int write(long position, byte[] buf, int off, int len);
 
     /** Appends atomically at the current end of file (O_APPEND); returns the new size. */

@@ -16,6 +16,11 @@ public interface VfsFile extends AutoCloseable {
     /** Reads at {@code position}; -1 at end of file. */
     int read(long position, byte[] buf, int off, int len);
 
+    /** The backend's {@link BackendFile#sharedContent()}: immutable, shared, never to be modified; or null. */
+    default byte @org.jspecify.annotations.Nullable [] sharedContent() {
+        return null;
+    }
+
     int write(long position, byte[] buf, int off, int len);
 
     /** Appends atomically at the current end; returns the new size. */

@@ -3,7 +3,7 @@
  * packages, mount plugins, agent adapters and session stores.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 @NullMarked
 package agentos.api.spi;
 

@@ -463,6 +463,10 @@ final class Kernel {
     private byte[] readProgram(String path) {
         try (VfsFile f = vfs.open(Caller.HOST, path, Syscalls.O_RDONLY, 0)) {
             long size = f.size();
+            byte[] shared = f.sharedContent();
+            if (shared != null && shared.length <= limits().wasm().maxModuleFileBytes()) {
+                return shared; // a package's immutable file: the same array every spawn, so executors cache by identity
+            }
             if (size > limits().wasm().maxModuleFileBytes()) {
                 throw new ErrnoException(Errno.E2BIG, "spawn", path,
                         "program is " + size + " bytes; limits.wasm.maxModuleFileBytes=" + limits().wasm().maxModuleFileBytes());

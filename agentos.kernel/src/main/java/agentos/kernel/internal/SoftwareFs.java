@@ -151,6 +151,38 @@ final class SoftwareFs implements FilesystemBackend {
         return new ArrayList<>(out.values());
     }
 
+    /**
+     * Package files by package (weakly: an uninstalled package's go with it) and path, shared by every VM: each
+     * command is read once per runtime, not on every spawn. Bounded; past the bound files are read each time.
+     */
+    private static final Map<SoftwarePackage, Map<String, byte[]>> CONTENT =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final long MAX_SHARED_BYTES = 256L << 20;
+    private static final java.util.concurrent.atomic.AtomicLong sharedBytes = new java.util.concurrent.atomic.AtomicLong();
+
+    private static byte[] content(SoftwarePackage pkg, String pkgPath, String guestPath) {
+        Map<String, byte[]> files = CONTENT.computeIfAbsent(pkg, p -> new java.util.concurrent.ConcurrentHashMap<>());
+        byte[] data = files.get(pkgPath);
+        if (data != null) {
+            return data;
+        }
+        try (InputStream in = pkg.open(pkgPath)) {
+            data = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ErrnoException(Errno.EIO, "open", guestPath, e.getMessage());
+        }
+        if (sharedBytes.addAndGet(data.length) <= MAX_SHARED_BYTES) {
+            byte[] earlier = files.putIfAbsent(pkgPath, data);
+            if (earlier != null) {
+                sharedBytes.addAndGet(-data.length);
+                return earlier;
+            }
+        } else {
+            sharedBytes.addAndGet(-data.length);
+        }
+        return data;
+    }
+
     @Override
     public BackendFile open(String path, OpenFlags flags, int mode) {
         if (flags.write() || flags.create() || flags.truncate()) {
@@ -163,14 +195,14 @@ final class SoftwareFs implements FilesystemBackend {
         if (n.type() != FileType.FILE) {
             throw new ErrnoException(Errno.ELOOP, "open", ROOT + "/" + path);
         }
-        byte[] data;
-        try (InputStream in = n.pkg().open(n.pkgPath())) {
-            data = in.readAllBytes();
-        } catch (IOException e) {
-            throw new ErrnoException(Errno.EIO, "open", ROOT + "/" + path, e.getMessage());
-        }
+        byte[] data = content(n.pkg(), n.pkgPath(), ROOT + "/" + path);
         FileStat st = lstat(path);
         return new BackendFile() {
+            @Override
+            public byte[] sharedContent() {
+                return data;
+            }
+
             @Override
             public int read(long position, byte[] buf, int off, int len) {
                 if (position >= data.length) {

@@ -118,4 +118,30 @@ class SoftwareProjectionTest {
         vms.packages.removeIf(p -> p.manifest().name().equals("alpha"));
         assertEquals("beta", ((KernelVm) vm).kernelForTest().baseEnv("/").get("ORDER"), "projection is live");
     }
+
+    @Test
+    void packageFilesAreReadOnceAndSharedAcrossVms() throws Exception {
+        Vm a = vms.vm();
+        Vm b = vms.vm();
+        byte[] first;
+        byte[] second;
+        String bin = "/opt/agentos/pkgs/coreutils/current/bin/hello";
+        try (agentos.api.spi.VfsFile f = ((KernelVm) a).kernelForTest().vfs().open(agentos.api.spi.Caller.HOST, bin,
+                agentos.api.spi.Syscalls.O_RDONLY, 0)) {
+            first = f.sharedContent();
+        }
+        try (agentos.api.spi.VfsFile f = ((KernelVm) b).kernelForTest().vfs().open(agentos.api.spi.Caller.HOST, bin,
+                agentos.api.spi.Syscalls.O_RDONLY, 0)) {
+            second = f.sharedContent();
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(first);
+        org.junit.jupiter.api.Assertions.assertSame(first, second, "one copy for every VM and spawn");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(JavaTestExecutor.file("hello-impl"), first);
+        a.filesystem().writeFile("/tmp/mine", "guest data");
+        try (agentos.api.spi.VfsFile f = ((KernelVm) a).kernelForTest().vfs().open(agentos.api.spi.Caller.HOST, "/tmp/mine",
+                agentos.api.spi.Syscalls.O_RDONLY, 0)) {
+            org.junit.jupiter.api.Assertions.assertNull(f.sharedContent(), "writable files are never shared");
+        }
+        assertEquals("hello from hello\n", run(a, "hello").stdoutText());
+    }
 }

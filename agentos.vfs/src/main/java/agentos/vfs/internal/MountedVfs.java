@@ -649,6 +649,11 @@ final class MountedVfs implements VirtualFilesystem {
         }
 
         @Override
+        public byte @org.jspecify.annotations.Nullable [] sharedContent() {
+            return file.sharedContent();
+        }
+
+        @Override
         public String path() {
             return path;
         }

@@ -29,7 +29,20 @@ final class ModuleCache {
         };
     }
 
+    /** Package files arrive as the same array every spawn (the kernel shares them): found without hashing. */
+    private final Map<byte[], Parsed> byIdentity = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     Parsed get(byte[] program) {
+        Parsed known = byIdentity.get(program); // arrays hash and compare by identity
+        if (known != null) {
+            return known;
+        }
+        Parsed parsed = parse(program);
+        byIdentity.put(program, parsed);
+        return parsed;
+    }
+
+    private Parsed parse(byte[] program) {
         String key = sha256(program);
         synchronized (modules) {
             Parsed m = modules.get(key);
