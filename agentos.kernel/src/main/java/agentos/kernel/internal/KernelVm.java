@@ -142,7 +142,8 @@ final class KernelVm implements Vm {
 
     @Override
     public VmInfo info() {
-        return new VmInfo(id, state.get(), createdAtMs, (int) kernel.processGauge().used(), List.of(),
+        return new VmInfo(id, state.get(), createdAtMs, (int) kernel.processGauge().used(),
+                software.projected().stream().map(p -> p.manifest().name()).sorted().toList(),
                 filesystem.listMounts().stream().map(MountInfo::path).toList());
     }
 

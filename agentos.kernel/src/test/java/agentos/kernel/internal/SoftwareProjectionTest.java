@@ -87,6 +87,7 @@ class SoftwareProjectionTest {
         assertEquals("/opt/agentos/pkgs/coreutils/0.3.4", ((KernelVm) vm).kernelForTest().vfs()
                 .realpath(agentos.api.spi.Caller.HOST, "/opt/agentos/pkgs/coreutils/current"));
         assertEquals(List.of(new SoftwareInfo("coreutils", "0.3.4", List.of("hello"), null)), vm.software().list());
+        assertEquals(List.of("coreutils"), vm.info().software(), "VmInfo names the projected packages");
         ErrnoException ro = org.junit.jupiter.api.Assertions.assertThrows(ErrnoException.class,
                 () -> vm.filesystem().writeFile("/opt/agentos/bin/evil", "x"));
         assertEquals(Errno.EROFS, ro.errno());
