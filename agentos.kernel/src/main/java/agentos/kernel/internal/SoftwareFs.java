@@ -153,16 +153,19 @@ final class SoftwareFs implements FilesystemBackend {
 
     /**
      * Package files by package (weakly: an uninstalled package's go with it) and path, shared by every VM: each
-     * command is read once per runtime, not on every spawn. Bounded; past the bound files are read each time.
+     * command is read once per runtime, not on every spawn. Bounded per package; past the bound files are read
+     * each time.
      */
-    private static final Map<SoftwarePackage, Map<String, byte[]>> CONTENT =
+    private static final Map<SoftwarePackage, Shared> CONTENT =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-    private static final long MAX_SHARED_BYTES = 256L << 20;
-    private static final java.util.concurrent.atomic.AtomicLong sharedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private static final long MAX_SHARED_BYTES_PER_PACKAGE = 256L << 20;
+
+    private record Shared(Map<String, byte[]> files, java.util.concurrent.atomic.AtomicLong bytes) {}
 
     private static byte[] content(SoftwarePackage pkg, String pkgPath, String guestPath) {
-        Map<String, byte[]> files = CONTENT.computeIfAbsent(pkg, p -> new java.util.concurrent.ConcurrentHashMap<>());
-        byte[] data = files.get(pkgPath);
+        Shared shared = CONTENT.computeIfAbsent(pkg,
+                p -> new Shared(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong()));
+        byte[] data = shared.files().get(pkgPath);
         if (data != null) {
             return data;
         }
@@ -171,14 +174,14 @@ final class SoftwareFs implements FilesystemBackend {
         } catch (IOException e) {
             throw new ErrnoException(Errno.EIO, "open", guestPath, e.getMessage());
         }
-        if (sharedBytes.addAndGet(data.length) <= MAX_SHARED_BYTES) {
-            byte[] earlier = files.putIfAbsent(pkgPath, data);
+        if (shared.bytes().addAndGet(data.length) <= MAX_SHARED_BYTES_PER_PACKAGE) {
+            byte[] earlier = shared.files().putIfAbsent(pkgPath, data);
             if (earlier != null) {
-                sharedBytes.addAndGet(-data.length);
+                shared.bytes().addAndGet(-data.length);
                 return earlier;
             }
         } else {
-            sharedBytes.addAndGet(-data.length);
+            shared.bytes().addAndGet(-data.length);
         }
         return data;
     }
