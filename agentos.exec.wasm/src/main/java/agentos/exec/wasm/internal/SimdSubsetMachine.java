@@ -52,27 +52,13 @@ final class SimdSubsetMachine extends InterpreterMachine {
                 long word = lane < 2 ? lo : hi;
                 stack.push((int) (word >>> (32 * (lane & 1))));
             }
-            case I8x16_EQ -> {
-                long bHi = stack.pop();
-                long bLo = stack.pop();
-                long aHi = stack.pop();
-                long aLo = stack.pop();
-                stack.push(bytesEqual(aLo, bLo));
-                stack.push(bytesEqual(aHi, bHi));
-            }
+            case I8x16_EQ -> binary(stack, SimdSubsetMachine::bytesEqual);
             case I8x16_ALL_TRUE -> {
                 long hi = stack.pop();
                 long lo = stack.pop();
                 stack.push(allBytesNonZero(lo) && allBytesNonZero(hi) ? 1 : 0);
             }
-            case I16x8_ADD -> {
-                long bHi = stack.pop();
-                long bLo = stack.pop();
-                long aHi = stack.pop();
-                long aLo = stack.pop();
-                stack.push(add16(aLo, bLo));
-                stack.push(add16(aHi, bHi));
-            }
+            case I16x8_ADD -> binary(stack, SimdSubsetMachine::add16);
             case I16x8_EXTADD_PAIRWISE_I8x16_U -> {
                 long hi = stack.pop();
                 long lo = stack.pop();
@@ -103,45 +89,27 @@ final class SimdSubsetMachine extends InterpreterMachine {
                 stack.push(low ? x : lo);
                 stack.push(low ? hi : x);
             }
-            case V128_AND -> {
-                long bHi = stack.pop();
-                long bLo = stack.pop();
-                long aHi = stack.pop();
-                long aLo = stack.pop();
-                stack.push(aLo & bLo);
-                stack.push(aHi & bHi);
-            }
+            case V128_AND -> binary(stack, (a, b) -> a & b);
             case V128_ANY_TRUE -> {
                 long hi = stack.pop();
                 long lo = stack.pop();
                 stack.push((lo | hi) != 0 ? 1 : 0);
             }
-            case I8x16_NE -> {
-                long bHi = stack.pop();
-                long bLo = stack.pop();
-                long aHi = stack.pop();
-                long aLo = stack.pop();
-                stack.push(~bytesEqual(aLo, bLo));
-                stack.push(~bytesEqual(aHi, bHi));
-            }
-            case I8x16_SUB -> {
-                long bHi = stack.pop();
-                long bLo = stack.pop();
-                long aHi = stack.pop();
-                long aLo = stack.pop();
-                stack.push(sub8(aLo, bLo));
-                stack.push(sub8(aHi, bHi));
-            }
-            case I8x16_GT_S -> {
-                long bHi = stack.pop();
-                long bLo = stack.pop();
-                long aHi = stack.pop();
-                long aLo = stack.pop();
-                stack.push(greaterSigned8(aLo, bLo));
-                stack.push(greaterSigned8(aHi, bHi));
-            }
+            case I8x16_NE -> binary(stack, (a, b) -> ~bytesEqual(a, b));
+            case I8x16_SUB -> binary(stack, SimdSubsetMachine::sub8);
+            case I8x16_GT_S -> binary(stack, SimdSubsetMachine::greaterSigned8);
             default -> super.evalDefault(stack, instance, callStack, ins, operands);
         }
+    }
+
+    /** A lane-wise binary op: {@code op} applies to each 64-bit half (lanes never straddle the halves). */
+    private static void binary(MStack stack, java.util.function.LongBinaryOperator op) {
+        long bHi = stack.pop();
+        long bLo = stack.pop();
+        long aHi = stack.pop();
+        long aLo = stack.pop();
+        stack.push(op.applyAsLong(aLo, bLo));
+        stack.push(op.applyAsLong(aHi, bHi));
     }
 
     private static long bytesEqual(long a, long b) {
