@@ -1,9 +1,9 @@
 /**
  * Plugin SPIs, implemented by bundles and found through the OSGi service registry: executors, software
- * packages, mount plugins, agent adapters and session stores.
+ * packages, mount plugins, agent adapters, session stores and command-line modes.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 @NullMarked
 package agentos.api.spi;
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import agentos.api.AgentOs;
+import agentos.api.spi.LauncherMode;
+import org.jspecify.annotations.Nullable;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
@@ -42,7 +44,9 @@ public final class CommandLine implements Callable<Integer> {
                                     {"exitCode","stdout","stderr"} instead), --env K=V (repeatable),
                                     --cwd DIR, --timeout MS
               prompt --agent ID T   prompt an agent in a VM                     (not yet available)
-              sidecar               serve the wire protocol on stdin/stdout     (not yet available)
+              sidecar [OPTIONS]     serve the wire protocol (length-prefixed JSON frames) on stdin/stdout
+                                    for agentos.client; exits when stdin closes. Options:
+                                    --heartbeat-ms N (default 5000), --max-frame-bytes N
               quickstart            guided end-to-end run on embedded defaults  (not yet available)
               --help                this text
 
@@ -52,7 +56,9 @@ public final class CommandLine implements Callable<Integer> {
               ./agentos exec -- 'ls /etc | sort | head -3'
             """;
 
-    private static final List<String> PLANNED = List.of("prompt", "sidecar", "quickstart");
+    private static final List<String> PLANNED = List.of("prompt", "quickstart");
+    /** Modes other bundles contribute as {@link LauncherMode} services. */
+    private static final List<String> CONTRIBUTED = List.of("sidecar");
 
     private final CommandProcessor processor;
     private final BundleContext context;
@@ -103,6 +109,14 @@ public final class CommandLine implements Callable<Integer> {
                 return ExecMode.run(agentOs, rest, out, err);
             }
             default -> {
+                LauncherMode contributed = contributed(mode);
+                if (contributed != null) {
+                    return contributed.run(List.of(rest), in, out, err);
+                }
+                if (CONTRIBUTED.contains(mode)) {
+                    err.println("agentos " + mode + ": the bundle providing this mode is not installed or not active");
+                    return EX_UNAVAILABLE;
+                }
                 if (PLANNED.contains(mode)) {
                     err.println("agentos " + mode + ": not yet available in this build; see ./agentos --help");
                     return EX_UNAVAILABLE;
@@ -111,6 +125,30 @@ public final class CommandLine implements Callable<Integer> {
                 return EX_USAGE;
             }
         }
+    }
+
+    /** The mode's service; waits briefly for one we know about, in case its bundle is still activating. */
+    private @Nullable LauncherMode contributed(String mode) {
+        String filter = "(" + LauncherMode.NAME + "=" + mode.replaceAll("[()*\\\\]", "") + ")";
+        long deadline = System.nanoTime() + (CONTRIBUTED.contains(mode) ? 2_000_000_000L : 0);
+        do {
+            try {
+                var refs = context.getServiceReferences(LauncherMode.class, filter);
+                if (!refs.isEmpty()) {
+                    LauncherMode service = context.getService(refs.iterator().next());
+                    if (service != null) {
+                        return service;
+                    }
+                }
+                Thread.sleep(20);
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        } while (System.nanoTime() < deadline);
+        return null;
     }
 
     String version() {
