@@ -87,7 +87,7 @@ public final class AgentOsClient implements AgentOs, AutoCloseable {
 
     /**
      * Speaks the protocol over streams someone else connected to a sidecar (e.g. a socket, or tests). Closing the
-     * client closes {@code toSidecar}.
+     * client closes both streams.
      */
     public static AgentOsClient connect(InputStream fromSidecar, OutputStream toSidecar, Options options) {
         OutputStream out = toSidecar;
@@ -104,11 +104,11 @@ public final class AgentOsClient implements AgentOs, AutoCloseable {
             }
             throw e;
         }
-        c.closeStream = toSidecar;
+        c.closeStreams = List.of(toSidecar, fromSidecar);
         return c;
     }
 
-    private @Nullable OutputStream closeStream;
+    private List<java.io.Closeable> closeStreams = List.of();
 
     /** This connection's id in the sidecar ({@code conn-N}). */
     public String connectionId() {
@@ -196,9 +196,10 @@ public final class AgentOsClient implements AgentOs, AutoCloseable {
     private void closeQuietly() {
         if (process != null) {
             process.stop(10_000);
-        } else if (closeStream != null) {
+        }
+        for (java.io.Closeable stream : closeStreams) {
             try {
-                closeStream.close();
+                stream.close();
             } catch (java.io.IOException ignored) {
                 // already closed
             }

@@ -317,6 +317,8 @@ public final class Transport implements AutoCloseable {
         dispatch.shutdown();
         try {
             reader.join(2_000);
+            heartbeat.awaitTermination(2, TimeUnit.SECONDS);
+            handlers.awaitTermination(2, TimeUnit.SECONDS);
             dispatch.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

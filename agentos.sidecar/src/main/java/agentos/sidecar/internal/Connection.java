@@ -260,7 +260,8 @@ final class Connection {
         String clientBuild = WireJson.string(p, "build_id");
         if (!Wire.buildId().equals(clientBuild)) {
             throw new Unauthorized("client build " + clientBuild + " does not match sidecar build " + Wire.buildId()
-                    + "; the client and the sidecar (agentos.jar) must come from the same build");
+                    + "; the client and the sidecar (agentos.jar) must come from the same build: rebuild both with "
+                    + "./build install -DskipTests -pl agentos.client,launcher -am");
         }
         long clientHeartbeat = WireJson.longValue(p, "heartbeat_ms", options.heartbeatMs());
         peerTimeoutMs = Math.max(1_000, clientHeartbeat * 3);
