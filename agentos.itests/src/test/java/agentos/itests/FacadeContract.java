@@ -10,6 +10,9 @@ import static org.junit.Assert.assertTrue;
 import agentos.api.AgentOs;
 import agentos.api.Errno;
 import agentos.api.ErrnoException;
+import agentos.api.LimitWarning;
+import agentos.api.config.VmConfig;
+import agentos.api.config.VmLimits;
 import agentos.api.NotAvailableException;
 import agentos.api.Vm;
 import agentos.api.VmInfo;
@@ -218,6 +221,30 @@ public abstract class FacadeContract {
         vm = null;
         VmNotFoundException unknown = assertThrows(VmNotFoundException.class, () -> agentOs().require("vm-999999"));
         assertEquals("vm-999999", unknown.vmId());
+    }
+
+    @Test
+    public void limitWarningsArriveAndTheLimitFires() throws Exception {
+        VmLimits.Resources r = VmLimits.Resources.DEFAULT;
+        VmLimits.Resources small = new VmLimits.Resources(r.cpuCount(), r.maxProcesses(), r.maxOpenFds(), r.maxPipes(),
+                r.maxPtys(), r.maxSockets(), r.maxConnections(), r.maxSocketBufferedBytes(), r.maxSocketDatagramQueueLen(),
+                1024 * 1024, r.maxInodeCount(), r.maxBlockingReadMs(), r.maxPreadBytes(), r.maxFdWriteBytes(),
+                r.maxProcessArgvBytes(), r.maxProcessEnvBytes(), r.maxReaddirEntries(), r.maxRecursiveFsDepth(),
+                r.maxRecursiveFsEntries());
+        Vm limited = agentOs().create(VmConfig.builder().limits(VmLimits.DEFAULT.withResources(small)).build());
+        try {
+            CompletableFuture<LimitWarning> warned = new CompletableFuture<>();
+            limited.onLimitWarning(warned::complete);
+            limited.filesystem().writeFile("/workspace/big", new byte[900 * 1024]);
+            LimitWarning w = warned.get(WAIT_S, TimeUnit.SECONDS);
+            assertEquals(limited.id(), w.vmId());
+            assertEquals(1024 * 1024, w.capacity());
+            ErrnoException full = assertThrows(ErrnoException.class,
+                    () -> limited.filesystem().writeFile("/workspace/more", new byte[200 * 1024]));
+            assertEquals(Errno.ENOSPC, full.errno());
+        } finally {
+            limited.dispose();
+        }
     }
 
     @Test

@@ -19,12 +19,28 @@ class CommandLineTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** Contributed modes the fake framework offers, by name. */
+    private final java.util.Map<String, agentos.api.spi.LauncherMode> modes = new java.util.HashMap<>();
+
     private int run(String... argv) {
-        // Modes tested here never reach the processor or the context; a call would fail the test.
+        // Modes tested here never reach the processor; the context only answers mode lookups.
         CommandProcessor processor = unused(CommandProcessor.class);
-        BundleContext context = unused(BundleContext.class);
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getServiceReferences" -> modes.keySet().stream()
+                            .filter(n -> ((String) a[1]).contains("=" + n + ")")).map(CommandLineTest::reference).toList();
+                    case "getService" -> modes.get((String) ((org.osgi.framework.ServiceReference<?>) a[0]).getProperty("name"));
+                    default -> throw new AssertionError("unexpected call " + m.getName());
+                });
         return new CommandLine(processor, unused(agentos.api.AgentOs.class), context, argv)
                 .run(argv, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true), new PrintStream(err, true));
+    }
+
+    /** A service reference whose every property is the mode's name. */
+    private static org.osgi.framework.ServiceReference<?> reference(String name) {
+        return (org.osgi.framework.ServiceReference<?>) Proxy.newProxyInstance(CommandLineTest.class.getClassLoader(),
+                new Class<?>[] {org.osgi.framework.ServiceReference.class},
+                (p, m, a) -> m.getName().equals("getProperty") ? name : null);
     }
 
     private static <T> T unused(Class<T> type) {
@@ -48,8 +64,25 @@ class CommandLineTest {
 
     @Test
     void plannedModesSayTheyAreNotAvailable() {
+        assertEquals(CommandLine.EX_UNAVAILABLE, run("prompt"));
+        assertEquals("agentos prompt: not yet available in this build; see ./agentos --help\n", err.toString());
+    }
+
+    @Test
+    void contributedModesRunWithTheirArguments() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        modes.put("sidecar", (args, in, o, e) -> {
+            seen.addAll(args);
+            return 7;
+        });
+        assertEquals(7, run("sidecar", "--heartbeat-ms", "100"));
+        assertEquals(java.util.List.of("--heartbeat-ms", "100"), seen);
+    }
+
+    @Test
+    void aContributedModeWhoseBundleIsMissingSaysSo() {
         assertEquals(CommandLine.EX_UNAVAILABLE, run("sidecar"));
-        assertEquals("agentos sidecar: not yet available in this build; see ./agentos --help\n", err.toString());
+        assertTrue(err.toString().contains("not installed or not active"), err.toString());
     }
 
     @Test
