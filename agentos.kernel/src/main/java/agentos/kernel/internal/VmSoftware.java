@@ -27,10 +27,11 @@ import java.util.function.Supplier;
 final class VmSoftware implements Software {
     /**
      * Upstream's {@code @agentos-software/common} (the packages it depends on), plus {@code tools} (grep, rg, fd,
-     * jq): upstream's grep package ships only the egrep/fgrep wrappers, and agents need rg and fd.
+     * jq): upstream's grep package ships only the egrep/fgrep wrappers, and agents need rg and fd; plus {@code node}
+     * (the JavaScript executor's command) when that bundle is installed.
      */
     static final List<String> DEFAULT_SOFTWARE =
-            List.of("coreutils", "sed", "grep", "gawk", "findutils", "diffutils", "tar", "gzip", "tools");
+            List.of("coreutils", "sed", "grep", "gawk", "findutils", "diffutils", "tar", "gzip", "tools", "node");
 
     private final Set<String> selected;
     private final Supplier<List<SoftwarePackage>> installed;

@@ -63,6 +63,10 @@ final class BaseLayer {
                 """);
         // The classic single-file shebang helper; the kernel resolves `#!/usr/bin/env NAME` through PATH.
         file(fs, "usr/bin/env", 0755, "#!/bin/sh\n# Agent OS: /usr/bin/env is resolved by the kernel\n");
+        // Node's usual path; dangling (ENOENT) in a runtime without the JavaScript executor's node package.
+        fs.symlink("/opt/agentos/bin/node", "usr/bin/node");
+        // Programs hard-code /bin/sh (Node's child_process among them); it is the coreutils package's sh.
+        fs.symlink("/opt/agentos/bin/sh", "bin/sh");
         return fs.freeze();
     }
 

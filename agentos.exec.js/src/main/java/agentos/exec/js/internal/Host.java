@@ -1,0 +1,653 @@
+package agentos.exec.js.internal;
+
+import agentos.api.ErrnoException;
+import agentos.api.Errno;
+import agentos.api.fs.DirEntry;
+import agentos.api.fs.FileStat;
+import agentos.api.process.Signal;
+import agentos.api.spi.GuestExit;
+import agentos.api.spi.SignalAction;
+import agentos.api.spi.SpawnRequest;
+import agentos.api.spi.Syscalls;
+import agentos.api.spi.WaitStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.HostAccess.Export;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The only object a guest context can reach: the Node runtime's view of the kernel. Every method is a thin call
+ * into {@link Syscalls}; asynchronous completions are queued to the process's loop and delivered through the
+ * runtime's {@code dispatch(kind, id, value)} function. Bytes cross as {@code ArrayBuffer}s (guest → host) and
+ * {@code ByteBuffer}s (host → guest).
+ */
+public final class Host {
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "node-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final JsProcess process;
+    private final Syscalls sys;
+    volatile @Nullable Value dispatch;
+    volatile boolean exiting;
+    volatile int exitCode;
+    private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> readers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private static final class Timer {
+        volatile @Nullable ScheduledFuture<?> future;
+        volatile boolean referenced = true;
+    }
+
+    Host(JsProcess process) {
+        this.process = process;
+        this.sys = process.launch.syscalls();
+    }
+
+    void close() {
+        closed = true;
+        timers.values().forEach(t -> {
+            ScheduledFuture<?> f = t.future;
+            if (f != null) {
+                f.cancel(false);
+            }
+        });
+        timers.clear();
+    }
+
+    private void deliver(String kind, int id, @Nullable Object value) {
+        if (closed) {
+            return;
+        }
+        process.post(() -> {
+            Value d = dispatch;
+            if (d != null && !closed) {
+                d.execute(kind, id, value);
+            }
+        });
+    }
+
+    void deliverSignal(Signal signal) {
+        Value d = dispatch;
+        if (d != null && !closed) {
+            d.execute("signal", signal.number(), signal.name());
+        }
+    }
+
+    // ---- process ----
+
+    @Export
+    public String[] argv() {
+        return process.launch.argv().toArray(String[]::new);
+    }
+
+    @Export
+    public ProxyObject env() {
+        Map<String, Object> env = new LinkedHashMap<>(process.launch.env());
+        return ProxyObject.fromMap(env);
+    }
+
+    @Export
+    public String execPath() {
+        return process.launch.programPath();
+    }
+
+    @Export
+    public int pid() {
+        return sys.pid();
+    }
+
+    @Export
+    public int ppid() {
+        return sys.ppid();
+    }
+
+    @Export
+    public int uid() {
+        return sys.uid();
+    }
+
+    @Export
+    public int gid() {
+        return sys.gid();
+    }
+
+    @Export
+    public String cwd() {
+        return sys.getcwd();
+    }
+
+    @Export
+    public void chdir(String path) {
+        sys.chdir(path);
+    }
+
+    @Export
+    public String vmId() {
+        return process.launch.vmId();
+    }
+
+    @Export
+    public double hrtime() {
+        return sys.clockMonotonicNanos();
+    }
+
+    @Export
+    public double now() {
+        return sys.clockRealtimeNanos() / 1e6;
+    }
+
+    @Export
+    public long maxOldSpaceBytes() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /** Ends the process now; a guest {@code catch} cannot keep it alive because the loop stops too. */
+    @Export
+    public void exit(int code) {
+        exiting = true;
+        exitCode = code & 0xff;
+        throw new GuestExit(exitCode);
+    }
+
+    /** Whether a value the guest caught is this runtime's exit (which the runtime must let through). */
+    @Export
+    public boolean isExit(Value caught) {
+        return caught.isHostObject() && caught.asHostObject() instanceof GuestExit;
+    }
+
+    @Export
+    public void setExitCode(int code) {
+        exitCode = code & 0xff;
+    }
+
+    @Export
+    public void kill(int pid, String signal) {
+        sys.kill(pid, Signal.parse(signal));
+    }
+
+    @Export
+    public void catchSignal(String signal, boolean caught) {
+        sys.sigaction(Signal.parse(signal), caught ? SignalAction.CATCH : SignalAction.DEFAULT);
+    }
+
+    @Export
+    public void randomFill(Value arrayBuffer, int offset, int length) {
+        byte[] b = new byte[length];
+        sys.randomBytes(b);
+        for (int i = 0; i < length; i++) {
+            arrayBuffer.writeBufferByte(offset + i, b[i]);
+        }
+    }
+
+    // ---- the loop: refs and timers ----
+
+    @Export
+    public void ref(int delta) {
+        process.refs.addAndGet(delta);
+    }
+
+    @Export
+    public void timerStart(int id, double delayMs) {
+        Timer t = timers.computeIfAbsent(id, k -> new Timer());
+        if (t.future == null && t.referenced) {
+            process.refs.incrementAndGet();
+        }
+        ScheduledFuture<?> old = t.future;
+        if (old != null) {
+            old.cancel(false);
+        }
+        t.future = TIMERS.schedule(() -> process.post(() -> fire(id)), Math.max(1, (long) delayMs), TimeUnit.MILLISECONDS);
+    }
+
+    private void fire(int id) {
+        Timer t = timers.remove(id);
+        if (t == null) {
+            return; // cleared meanwhile
+        }
+        if (t.referenced) {
+            process.refs.decrementAndGet();
+        }
+        Value d = dispatch;
+        if (d != null && !closed) {
+            d.execute("timer", id, null);
+        }
+    }
+
+    @Export
+    public void timerClear(int id) {
+        Timer t = timers.remove(id);
+        if (t != null) {
+            ScheduledFuture<?> f = t.future;
+            if (f != null) {
+                f.cancel(false);
+            }
+            if (t.referenced) {
+                process.refs.decrementAndGet();
+            }
+        }
+    }
+
+    @Export
+    public void timerRef(int id, boolean ref) {
+        Timer t = timers.get(id);
+        if (t != null && t.referenced != ref) {
+            t.referenced = ref;
+            process.refs.addAndGet(ref ? 1 : -1);
+        }
+    }
+
+    // ---- files and fds ----
+
+    @Export
+    public int open(String path, int flags, int mode) {
+        return sys.open(path, flags, mode);
+    }
+
+    @Export
+    public void close(int fd) {
+        sys.close(fd);
+    }
+
+    /** Reads up to {@code max} bytes; an empty buffer at end of file. */
+    @Export
+    public ByteBuffer read(int fd, int max, double position) {
+        byte[] b = new byte[Math.max(0, max)];
+        int n = position >= 0 ? sys.pread(fd, b, 0, b.length, (long) position) : sys.read(fd, b, 0, b.length);
+        return ByteBuffer.wrap(b, 0, Math.max(0, n)).slice();
+    }
+
+    @Export
+    public int write(int fd, Value arrayBuffer, int offset, int length, double position) {
+        byte[] b = new byte[length];
+        arrayBuffer.readBuffer(offset, b, 0, length);
+        return writeAll(fd, b, position);
+    }
+
+    @Export
+    public int writeString(int fd, String s, double position) {
+        return writeAll(fd, s.getBytes(StandardCharsets.UTF_8), position);
+    }
+
+    private int writeAll(int fd, byte[] b, double position) {
+        int done = 0;
+        while (done < b.length) {
+            int n = position >= 0 ? sys.pwrite(fd, b, done, b.length - done, (long) position + done)
+                    : sys.write(fd, b, done, b.length - done);
+            if (n <= 0) {
+                break;
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    /** The whole file (bounded by the kernel's read limits). */
+    @Export
+    public ByteBuffer readFile(String path) {
+        int fd = sys.open(path, Syscalls.O_RDONLY, 0);
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = sys.read(fd, buf, 0, buf.length)) > 0) {
+                out.write(buf, 0, n);
+            }
+            return ByteBuffer.wrap(out.toByteArray());
+        } finally {
+            sys.close(fd);
+        }
+    }
+
+    @Export
+    public String readFileString(String path) {
+        ByteBuffer b = readFile(path);
+        return new String(b.array(), 0, b.limit(), StandardCharsets.UTF_8);
+    }
+
+    @Export
+    public ProxyObject stat(String path, boolean follow) {
+        return statObject(follow ? sys.stat(path) : sys.lstat(path));
+    }
+
+    @Export
+    public ProxyObject fstat(int fd) {
+        return statObject(sys.fstat(fd));
+    }
+
+    @Export
+    public boolean isatty(int fd) {
+        return sys.isatty(fd);
+    }
+
+    private static ProxyObject statObject(FileStat s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", s.type().name());
+        m.put("mode", s.mode());
+        m.put("size", (double) s.size());
+        m.put("uid", s.uid());
+        m.put("gid", s.gid());
+        m.put("ino", (double) s.ino());
+        m.put("nlink", s.nlink());
+        m.put("atimeMs", (double) s.atimeMs());
+        m.put("mtimeMs", (double) s.mtimeMs());
+        m.put("ctimeMs", (double) s.ctimeMs());
+        m.put("birthtimeMs", (double) s.birthtimeMs());
+        return ProxyObject.fromMap(m);
+    }
+
+    /** Entries as [name, type, name, type, …]. */
+    @Export
+    public String[] readdir(String path) {
+        List<DirEntry> entries = sys.readdir(path);
+        String[] out = new String[entries.size() * 2];
+        int i = 0;
+        for (DirEntry e : entries) {
+            out[i++] = e.name();
+            out[i++] = e.type().name();
+        }
+        return out;
+    }
+
+    @Export
+    public void mkdir(String path, int mode) {
+        sys.mkdir(path, mode);
+    }
+
+    @Export
+    public void rmdir(String path) {
+        sys.rmdir(path);
+    }
+
+    @Export
+    public void unlink(String path) {
+        sys.unlink(path);
+    }
+
+    @Export
+    public void rename(String from, String to) {
+        sys.rename(from, to);
+    }
+
+    @Export
+    public void symlink(String target, String path) {
+        sys.symlink(target, path);
+    }
+
+    @Export
+    public void link(String existing, String path) {
+        sys.link(existing, path);
+    }
+
+    @Export
+    public String readlink(String path) {
+        return sys.readlink(path);
+    }
+
+    @Export
+    public String realpath(String path) {
+        return sys.realpath(path);
+    }
+
+    @Export
+    public void chmod(String path, int mode) {
+        sys.chmod(path, mode);
+    }
+
+    @Export
+    public void utimes(String path, double atimeMs, double mtimeMs) {
+        sys.utimes(path, (long) atimeMs, (long) mtimeMs);
+    }
+
+    @Export
+    public void truncate(String path, double length) {
+        sys.truncate(path, (long) length);
+    }
+
+    @Export
+    public void ftruncate(int fd, double length) {
+        sys.ftruncate(fd, (long) length);
+    }
+
+    @Export
+    public void fsync(int fd) {
+        sys.fsync(fd);
+    }
+
+    @Export
+    public int[] pipe() {
+        return sys.pipe(Syscalls.O_CLOEXEC);
+    }
+
+    @Export
+    public int dup(int fd) {
+        return sys.dup(fd);
+    }
+
+    // ---- asynchronous reads ----
+
+    /**
+     * Reads {@code fd} on a host thread until end of file, delivering {@code data} (ByteBuffer) and then
+     * {@code end} (or {@code error}) events for {@code id}; holds the loop open while it runs.
+     */
+    @Export
+    public void readStart(int fd, int id, boolean closeAtEnd) {
+        if (readers.putIfAbsent(id, Boolean.TRUE) != null) {
+            return;
+        }
+        process.refs.incrementAndGet();
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[64 * 1024];
+            try {
+                while (!closed && readers.containsKey(id)) {
+                    int n = sys.read(fd, buf, 0, buf.length);
+                    if (n <= 0) {
+                        break;
+                    }
+                    byte[] chunk = java.util.Arrays.copyOf(buf, n);
+                    deliver("data", id, ByteBuffer.wrap(chunk));
+                }
+                deliver("end", id, null);
+            } catch (ErrnoException e) {
+                deliver("error", id, e.errno().name());
+            } catch (RuntimeException e) {
+                deliver("end", id, null);
+            } finally {
+                if (closeAtEnd) {
+                    try {
+                        sys.close(fd);
+                    } catch (RuntimeException ignored) {
+                        // already closed
+                    }
+                }
+                if (readers.remove(id) != null) {
+                    process.refs.decrementAndGet();
+                }
+            }
+        }, "node-read-" + process.launch.pid() + "-" + fd);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Stops holding the loop open for reader {@code id} (its thread ends at the next read). */
+    @Export
+    public void readStop(int id) {
+        if (readers.remove(id) != null) {
+            process.refs.decrementAndGet();
+        }
+    }
+
+    // ---- child processes ----
+
+    /**
+     * Starts a child. {@code stdio} holds three fds of this process to become the child's 0, 1, 2 (-1: inherit
+     * this process's own). Returns the pid.
+     */
+    @Export
+    public int spawn(String file, Value args, Value env, @Nullable String cwd, Value stdio, boolean detached) {
+        List<String> argv = new ArrayList<>();
+        for (long i = 0; i < args.getArraySize(); i++) {
+            argv.add(args.getArrayElement(i).asString());
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String k : env.getMemberKeys()) {
+            Value v = env.getMember(k);
+            if (v != null && !v.isNull()) {
+                environment.put(k, v.isString() ? v.asString() : v.toString());
+            }
+        }
+        int[] fds = new int[3];
+        for (int i = 0; i < 3; i++) {
+            fds[i] = stdio.getArrayElement(i).asInt();
+        }
+        String execPath = file.contains("/") ? file : null;
+        return sys.spawn(new SpawnRequest(execPath, argv, environment, cwd, fds[0], fds[1], fds[2], List.of(),
+                detached ? 0 : SpawnRequest.SAME_GROUP, detached));
+    }
+
+    /** Waits for {@code pid} on a host thread and delivers {@code exit} with [code, signal] for {@code id}. */
+    @Export
+    public void watchChild(int pid, int id) {
+        process.refs.incrementAndGet();
+        Thread t = new Thread(() -> {
+            try {
+                WaitStatus w = sys.waitpid(pid, 0);
+                deliver("child", id, ProxyArray.fromArray(statusOf(w)));
+            } catch (RuntimeException e) {
+                deliver("child", id, ProxyArray.fromArray(1, null));
+            } finally {
+                process.refs.decrementAndGet();
+            }
+        }, "node-wait-" + process.launch.pid() + "-" + pid);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Blocks until {@code pid} ends: [exit code or null, signal name or null]. */
+    @Export
+    public ProxyArray waitChild(int pid) {
+        return ProxyArray.fromArray(statusOf(sys.waitpid(pid, 0)));
+    }
+
+    private static Object[] statusOf(WaitStatus w) {
+        if (w.termSignal() != null) {
+            return new Object[] {null, signalName(w.termSignal())};
+        }
+        return new Object[] {w.exitCode(), null};
+    }
+
+    /** Blocking read of a whole pipe (for spawnSync), bounded by {@code max} bytes. */
+    @Export
+    public ByteBuffer drain(int fd, double max) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while ((n = sys.read(fd, buf, 0, buf.length)) > 0) {
+            if (out.size() + n <= max) {
+                out.write(buf, 0, n);
+            }
+        }
+        return ByteBuffer.wrap(out.toByteArray());
+    }
+
+    /**
+     * Runs a child to completion with pipes for its stdio (spawnSync): writes {@code input}, collects stdout and
+     * stderr on host threads so neither pipe can fill up and deadlock, and returns [status, signal, stdout, stderr].
+     */
+    @Export
+    public ProxyArray runSync(String file, Value args, Value env, @Nullable String cwd, @Nullable Value input,
+            Value inherit, double maxBuffer, double timeoutMs) throws InterruptedException {
+        int[] in = sys.pipe(Syscalls.O_CLOEXEC);
+        int[] out = inherit.getArrayElement(1).asBoolean() ? null : sys.pipe(Syscalls.O_CLOEXEC);
+        int[] err = inherit.getArrayElement(2).asBoolean() ? null : sys.pipe(Syscalls.O_CLOEXEC);
+        int pid;
+        try {
+            int[] stdio = {in[0], out == null ? -1 : out[1], err == null ? -1 : err[1]};
+            pid = spawn(file, args, env, cwd, Value.asValue(stdio), false);
+        } finally {
+            sys.close(in[0]);
+            if (out != null) {
+                sys.close(out[1]);
+            }
+            if (err != null) {
+                sys.close(err[1]);
+            }
+        }
+        java.util.concurrent.CompletableFuture<ByteBuffer> stdout = out == null
+                ? java.util.concurrent.CompletableFuture.completedFuture(ByteBuffer.allocate(0))
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> drainAndClose(out[0], maxBuffer), Thread::startVirtualThread);
+        java.util.concurrent.CompletableFuture<ByteBuffer> stderr = err == null
+                ? java.util.concurrent.CompletableFuture.completedFuture(ByteBuffer.allocate(0))
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> drainAndClose(err[0], maxBuffer), Thread::startVirtualThread);
+        try {
+            if (input != null && !input.isNull()) {
+                byte[] data = new byte[(int) input.getBufferSize()];
+                input.readBuffer(0, data, 0, data.length);
+                writeAll(in[1], data, -1);
+            }
+        } catch (ErrnoException e) {
+            // The child closed its stdin early (EPIPE): like node, not an error of the call.
+        } finally {
+            sys.close(in[1]);
+        }
+        ScheduledFuture<?> killer = timeoutMs > 0
+                ? TIMERS.schedule(() -> sys.kill(pid, Signal.SIGTERM), (long) timeoutMs, TimeUnit.MILLISECONDS) : null;
+        WaitStatus w = sys.waitpid(pid, 0);
+        if (killer != null) {
+            killer.cancel(false);
+        }
+        Object[] status = statusOf(w);
+        return ProxyArray.fromArray(status[0], status[1], stdout.join(), stderr.join());
+    }
+
+    private ByteBuffer drainAndClose(int fd, double max) {
+        try {
+            return drain(fd, max);
+        } finally {
+            sys.close(fd);
+        }
+    }
+
+    private static @Nullable String signalName(int number) {
+        for (Signal s : Signal.values()) {
+            if (s.number() == number) {
+                return s.name();
+            }
+        }
+        return null;
+    }
+
+    /** The numeric errno Node reports (negative), for an errno name. */
+    @Export
+    public int errnoNumber(String name) {
+        try {
+            return -Errno.valueOf(name).code();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    @Export
+    public String errnoDescription(String name) {
+        try {
+            return Errno.valueOf(name).description();
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+}

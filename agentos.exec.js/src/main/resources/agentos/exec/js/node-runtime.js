@@ -1,0 +1,2299 @@
+// The Node.js-compatible runtime of a `node` process in an Agent OS VM. Evaluated once per context; returns
+// a function that takes the host bridge (the kernel's syscalls, see Host.java) and returns the event-loop
+// dispatcher the Java side calls with (kind, id, value). Everything a guest can reach goes through `host`.
+(function (host) {
+'use strict';
+
+const NODE_VERSION = 'v22.14.0';
+const G = globalThis;
+for (const name of ['Java', 'Polyglot', 'Graal', 'load', 'print', 'printErr', 'quit', 'read', 'readbuffer', 'readline']) {
+  try { delete G[name]; } catch (e) { /* not configurable: leave it */ }
+}
+G.global = G;
+
+// ---------------------------------------------------------------- errors
+
+const ERRNO_MESSAGES = {};
+function errnoMessage(code) {
+  return ERRNO_MESSAGES[code] || (ERRNO_MESSAGES[code] = String(host.errnoDescription(code)));
+}
+
+function uvError(code, syscall, path, dest) {
+  let msg = code + ': ' + errnoMessage(code) + ', ' + syscall;
+  if (path !== undefined) msg += " '" + path + "'";
+  if (dest !== undefined) msg += " -> '" + dest + "'";
+  const e = new Error(msg);
+  e.errno = host.errnoNumber(code);
+  e.code = code;
+  e.syscall = syscall;
+  if (path !== undefined) e.path = path;
+  if (dest !== undefined) e.dest = dest;
+  return e;
+}
+
+function isHostErrno(e) {
+  try { return e != null && typeof e.errno === 'function' && typeof e.syscall === 'function'; } catch (x) { return false; }
+}
+
+// Runs a host call; kernel errors become Node errors ({code, errno, syscall, path}).
+function sys(syscall, path, fn, dest) {
+  try {
+    return fn();
+  } catch (e) {
+    if (isHostErrno(e)) throw uvError(String(e.errno().name()), syscall, path, dest);
+    throw e;
+  }
+}
+
+class NodeError extends Error {
+  constructor(code, message) { super(message); this.code = code; }
+  get name() { return 'Error'; }
+}
+function typeError(code, message) { const e = new TypeError(message); e.code = code; return e; }
+
+if (!Error.captureStackTrace) {
+  Error.captureStackTrace = function (obj) {
+    const stack = new Error().stack;
+    try { Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true }); } catch (e) { /* frozen */ }
+  };
+}
+if (Error.stackTraceLimit === undefined) Error.stackTraceLimit = 10;
+if (typeof Symbol.dispose !== 'symbol') Object.defineProperty(Symbol, 'dispose', { value: Symbol.for('Symbol.dispose') });
+if (typeof Symbol.asyncDispose !== 'symbol') Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol.for('Symbol.asyncDispose') });
+
+// ---------------------------------------------------------------- nextTick and the loop
+
+const tickQueue = [];
+function nextTick(fn, ...args) {
+  if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "callback" argument must be of type function');
+  tickQueue.push(() => fn(...args));
+}
+function runTicks() {
+  while (tickQueue.length) {
+    const t = tickQueue.shift();
+    try { t(); } catch (e) { uncaught(e); }
+  }
+}
+
+// ---------------------------------------------------------------- events
+
+const kCapture = Symbol('kCapture');
+class EventEmitter {
+  constructor() { this._events = Object.create(null); this._maxListeners = undefined; }
+  _ev() { if (!this._events) this._events = Object.create(null); return this._events; }
+  setMaxListeners(n) { this._maxListeners = n; return this; }
+  getMaxListeners() { return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners; }
+  on(name, fn) { return this._add(name, fn, false); }
+  addListener(name, fn) { return this._add(name, fn, false); }
+  prependListener(name, fn) { return this._add(name, fn, true); }
+  _add(name, fn, prepend) {
+    if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "listener" argument must be of type function. Received ' + typeof fn);
+    const ev = this._ev();
+    if (ev.newListener) this.emit('newListener', name, fn.listener || fn);
+    const list = ev[name] || (ev[name] = []);
+    if (prepend) list.unshift(fn); else list.push(fn);
+    return this;
+  }
+  once(name, fn) { return this.on(name, onceWrap(this, name, fn)); }
+  prependOnceListener(name, fn) { return this.prependListener(name, onceWrap(this, name, fn)); }
+  off(name, fn) { return this.removeListener(name, fn); }
+  removeListener(name, fn) {
+    const ev = this._ev(), list = ev[name];
+    if (!list) return this;
+    const i = list.findIndex(l => l === fn || l.listener === fn);
+    if (i >= 0) {
+      list.splice(i, 1);
+      if (!list.length) delete ev[name];
+      if (ev.removeListener) this.emit('removeListener', name, fn);
+    }
+    return this;
+  }
+  removeAllListeners(name) {
+    if (name === undefined) this._events = Object.create(null); else delete this._ev()[name];
+    return this;
+  }
+  emit(name, ...args) {
+    const list = this._ev()[name];
+    if (!list || !list.length) {
+      if (name === 'error') {
+        const err = args[0];
+        if (err instanceof Error) throw err;
+        const e = new NodeError('ERR_UNHANDLED_ERROR', 'Unhandled error. (' + inspect(err) + ')');
+        e.context = err;
+        throw e;
+      }
+      return false;
+    }
+    for (const fn of list.slice()) fn.apply(this, args);
+    return true;
+  }
+  listeners(name) { return (this._ev()[name] || []).map(l => l.listener || l); }
+  rawListeners(name) { return (this._ev()[name] || []).slice(); }
+  listenerCount(name) { return (this._ev()[name] || []).length; }
+  eventNames() { return Reflect.ownKeys(this._ev()); }
+}
+function onceWrap(target, name, fn) {
+  const w = function (...args) { target.removeListener(name, w); return fn.apply(this, args); };
+  w.listener = fn;
+  return w;
+}
+EventEmitter.defaultMaxListeners = 10;
+EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.captureRejections = false;
+EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
+EventEmitter.errorMonitor = Symbol('events.errorMonitor');
+EventEmitter.once = function (emitter, name) {
+  return new Promise((resolve, reject) => {
+    const onError = (err) => { emitter.removeListener(name, onEvent); reject(err); };
+    const onEvent = (...args) => { if (name !== 'error') emitter.removeListener('error', onError); resolve(args); };
+    emitter.once(name, onEvent);
+    if (name !== 'error') emitter.once('error', onError);
+  });
+};
+EventEmitter.on = function (emitter, name) {
+  const queue = [], waiting = [];
+  emitter.on(name, (...args) => { if (waiting.length) waiting.shift()({ value: args, done: false }); else queue.push(args); });
+  return { [Symbol.asyncIterator]() { return this; },
+    next() { return queue.length ? Promise.resolve({ value: queue.shift(), done: false }) : new Promise(r => waiting.push(r)); },
+    return() { return Promise.resolve({ value: undefined, done: true }); } };
+};
+EventEmitter.listenerCount = (emitter, name) => emitter.listenerCount(name);
+EventEmitter.getEventListeners = (emitter, name) => emitter.listeners(name);
+EventEmitter.setMaxListeners = () => {};
+
+// ---------------------------------------------------------------- Buffer
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+const HEX = '0123456789abcdef';
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function normEnc(enc) {
+  if (enc === undefined || enc === null) return 'utf8';
+  const e = String(enc).toLowerCase();
+  switch (e) {
+    case 'utf8': case 'utf-8': return 'utf8';
+    case 'hex': return 'hex';
+    case 'base64': return 'base64';
+    case 'base64url': return 'base64url';
+    case 'latin1': case 'binary': return 'latin1';
+    case 'ascii': return 'ascii';
+    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
+    default: throw typeError('ERR_UNKNOWN_ENCODING', 'Unknown encoding: ' + enc);
+  }
+}
+
+function base64Decode(s) {
+  s = String(s).replace(/[^A-Za-z0-9+/\-_]/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  const out = new Uint8Array(Math.floor(s.length * 3 / 4));
+  let bits = 0, value = 0, j = 0;
+  for (let i = 0; i < s.length; i++) {
+    value = (value << 6) | B64.indexOf(s[i]);
+    bits += 6;
+    if (bits >= 8) { bits -= 8; out[j++] = (value >> bits) & 0xff; }
+  }
+  return out.subarray(0, j);
+}
+function base64Encode(bytes, url) {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i] << 16) | ((i + 1 < bytes.length ? bytes[i + 1] : 0) << 8);
+    out += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + '=';
+  }
+  if (url) out = out.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return out;
+}
+
+function bytesOf(string, enc) {
+  switch (normEnc(enc)) {
+    case 'utf8': return encoder.encode(string);
+    case 'hex': {
+      const n = string.length >> 1, out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = parseInt(string.substr(i * 2, 2), 16);
+        if (Number.isNaN(v)) return out.subarray(0, i);
+        out[i] = v;
+      }
+      return out;
+    }
+    case 'base64': case 'base64url': return base64Decode(string);
+    case 'latin1': case 'ascii': {
+      const out = new Uint8Array(string.length);
+      for (let i = 0; i < string.length; i++) out[i] = string.charCodeAt(i) & 0xff;
+      return out;
+    }
+    case 'utf16le': {
+      const out = new Uint8Array(string.length * 2);
+      for (let i = 0; i < string.length; i++) { const c = string.charCodeAt(i); out[i * 2] = c & 0xff; out[i * 2 + 1] = c >> 8; }
+      return out;
+    }
+  }
+}
+
+class Buffer extends Uint8Array {
+  static from(value, encOrOffset, length) {
+    if (typeof value === 'string') return toBuffer(bytesOf(value, encOrOffset));
+    if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
+      const off = encOrOffset >>> 0;
+      return new Buffer(value, off, length === undefined ? value.byteLength - off : length);
+    }
+    if (ArrayBuffer.isView(value)) {
+      const b = Buffer.allocUnsafe(value.byteLength);
+      b.set(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      return b;
+    }
+    if (Array.isArray(value)) { const b = Buffer.allocUnsafe(value.length); for (let i = 0; i < value.length; i++) b[i] = value[i]; return b; }
+    if (value && value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
+    if (value && typeof value[Symbol.toPrimitive] === 'function') return Buffer.from(value[Symbol.toPrimitive]('string'), encOrOffset);
+    if (value && typeof value.valueOf === 'function' && value.valueOf() !== value) return Buffer.from(value.valueOf(), encOrOffset, length);
+    throw typeError('ERR_INVALID_ARG_TYPE', 'The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received ' + typeof value);
+  }
+  static alloc(size, fill, enc) { const b = new Buffer(size); if (fill !== undefined && fill !== 0) b.fill(fill, 0, size, enc); return b; }
+  static allocUnsafe(size) { return new Buffer(size); }
+  static allocUnsafeSlow(size) { return new Buffer(size); }
+  static isBuffer(b) { return b instanceof Buffer; }
+  static isEncoding(e) { try { normEnc(e); return typeof e === 'string'; } catch (x) { return false; } }
+  static byteLength(s, enc) {
+    if (typeof s !== 'string') return s.byteLength;
+    return bytesOf(s, enc).length;
+  }
+  static concat(list, total) {
+    if (total === undefined) total = list.reduce((n, b) => n + b.length, 0);
+    const out = Buffer.alloc(total);
+    let off = 0;
+    for (const b of list) { if (off >= total) break; const take = Math.min(b.length, total - off); out.set(take === b.length ? b : b.subarray(0, take), off); off += take; }
+    return out;
+  }
+  static compare(a, b) { return a.compare(b); }
+  toString(enc, start, end) {
+    start = start === undefined ? 0 : Math.max(0, start | 0);
+    end = end === undefined ? this.length : Math.min(this.length, end | 0);
+    if (end <= start) return '';
+    const view = new Uint8Array(this.buffer, this.byteOffset + start, end - start);
+    switch (normEnc(enc)) {
+      case 'utf8': return decoder.decode(view);
+      case 'hex': { let s = ''; for (const x of view) s += HEX[x >> 4] + HEX[x & 15]; return s; }
+      case 'base64': return base64Encode(view, false);
+      case 'base64url': return base64Encode(view, true);
+      case 'latin1': { let s = ''; for (let i = 0; i < view.length; i += 8192) s += String.fromCharCode.apply(null, view.subarray(i, i + 8192)); return s; }
+      case 'ascii': { let s = ''; for (const x of view) s += String.fromCharCode(x & 0x7f); return s; }
+      case 'utf16le': { let s = ''; for (let i = 0; i + 1 < view.length; i += 2) s += String.fromCharCode(view[i] | (view[i + 1] << 8)); return s; }
+    }
+  }
+  toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
+  equals(other) { return this.compare(other) === 0; }
+  compare(other) {
+    const n = Math.min(this.length, other.length);
+    for (let i = 0; i < n; i++) if (this[i] !== other[i]) return this[i] < other[i] ? -1 : 1;
+    return this.length === other.length ? 0 : this.length < other.length ? -1 : 1;
+  }
+  slice(start, end) { return this.subarray(start, end); }
+  subarray(start, end) { const u = Uint8Array.prototype.subarray.call(this, start, end); return new Buffer(u.buffer, u.byteOffset, u.length); }
+  write(string, offset, length, enc) {
+    if (typeof offset === 'string') { enc = offset; offset = 0; length = undefined; }
+    else if (typeof length === 'string') { enc = length; length = undefined; }
+    offset = offset >>> 0;
+    const bytes = bytesOf(string, enc);
+    const n = Math.min(bytes.length, this.length - offset, length === undefined ? Infinity : length);
+    this.set(bytes.subarray(0, n), offset);
+    return n;
+  }
+  fill(value, start, end, enc) {
+    if (typeof start === 'string') { enc = start; start = 0; end = this.length; }
+    start = start === undefined ? 0 : start; end = end === undefined ? this.length : end;
+    if (typeof value === 'number') return Uint8Array.prototype.fill.call(this, value & 0xff, start, end);
+    const bytes = typeof value === 'string' ? bytesOf(value, enc) : value;
+    if (!bytes.length) return Uint8Array.prototype.fill.call(this, 0, start, end);
+    for (let i = start, j = 0; i < end; i++, j = (j + 1) % bytes.length) this[i] = bytes[j];
+    return this;
+  }
+  indexOf(value, from, enc) {
+    if (typeof value === 'number') return Uint8Array.prototype.indexOf.call(this, value, from);
+    const needle = typeof value === 'string' ? bytesOf(value, enc) : value;
+    outer: for (let i = from | 0; i <= this.length - needle.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (this[i + j] !== needle[j]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+  includes(value, from, enc) { return this.indexOf(value, from, enc) !== -1; }
+  copy(target, targetStart, sourceStart, sourceEnd) {
+    targetStart = targetStart | 0; sourceStart = sourceStart | 0;
+    sourceEnd = sourceEnd === undefined ? this.length : sourceEnd;
+    const n = Math.max(0, Math.min(sourceEnd - sourceStart, target.length - targetStart));
+    target.set(this.subarray(sourceStart, sourceStart + n), targetStart);
+    return n;
+  }
+  readUInt8(o = 0) { return this[o]; }
+  readUInt16LE(o = 0) { return this[o] | (this[o + 1] << 8); }
+  readUInt16BE(o = 0) { return (this[o] << 8) | this[o + 1]; }
+  readUInt32LE(o = 0) { return (this[o] | (this[o + 1] << 8) | (this[o + 2] << 16)) + this[o + 3] * 0x1000000; }
+  readUInt32BE(o = 0) { return this[o] * 0x1000000 + ((this[o + 1] << 16) | (this[o + 2] << 8) | this[o + 3]); }
+  readInt8(o = 0) { const v = this[o]; return v & 0x80 ? v - 0x100 : v; }
+  readInt32LE(o = 0) { return this[o] | (this[o + 1] << 8) | (this[o + 2] << 16) | (this[o + 3] << 24); }
+  readInt32BE(o = 0) { return (this[o] << 24) | (this[o + 1] << 16) | (this[o + 2] << 8) | this[o + 3]; }
+  writeUInt8(v, o = 0) { this[o] = v; return o + 1; }
+  writeUInt16LE(v, o = 0) { this[o] = v; this[o + 1] = v >>> 8; return o + 2; }
+  writeUInt16BE(v, o = 0) { this[o] = v >>> 8; this[o + 1] = v; return o + 2; }
+  writeUInt32LE(v, o = 0) { new DataView(this.buffer, this.byteOffset).setUint32(o, v, true); return o + 4; }
+  writeUInt32BE(v, o = 0) { new DataView(this.buffer, this.byteOffset).setUint32(o, v, false); return o + 4; }
+  writeInt32LE(v, o = 0) { new DataView(this.buffer, this.byteOffset).setInt32(o, v, true); return o + 4; }
+  writeInt32BE(v, o = 0) { new DataView(this.buffer, this.byteOffset).setInt32(o, v, false); return o + 4; }
+}
+Buffer.prototype.readUint8 = Buffer.prototype.readUInt8;
+Buffer.prototype.readUint32LE = Buffer.prototype.readUInt32LE;
+Buffer.poolSize = 8192;
+function toBuffer(u8) { return new Buffer(u8.buffer, u8.byteOffset, u8.length); }
+// A host ByteBuffer as a Buffer (one copy into guest memory).
+function fromHost(bb) {
+  const view = new Uint8Array(bb);
+  const b = Buffer.allocUnsafe(view.length);
+  b.set(view);
+  return b;
+}
+function asBytes(data, enc) {
+  if (typeof data === 'string') return bytesOf(data, enc);
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  throw typeError('ERR_INVALID_ARG_TYPE', 'The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ' + inspect(data));
+}
+// Passes bytes to the host: an ArrayBuffer plus offset and length.
+function hostWrite(fd, data, enc, position) {
+  if (typeof data === 'string' && normEnc(enc) === 'utf8') return host.writeString(fd, data, position === undefined || position === null ? -1 : position);
+  const b = asBytes(data, enc);
+  return host.write(fd, b.buffer, b.byteOffset, b.byteLength, position === undefined || position === null ? -1 : position);
+}
+
+// ---------------------------------------------------------------- util
+
+const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
+function inspect(value, opts) {
+  const options = Object.assign({ depth: 2, colors: false, showHidden: false, breakLength: 80, compact: 3 },
+    typeof opts === 'object' && opts !== null ? opts : {});
+  return formatValue(value, options.depth, options, new Set(), true);
+}
+inspect.custom = inspectCustom;
+inspect.defaultOptions = { depth: 2 };
+
+function quote(s) { return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\t/g, '\\t') + "'"; }
+function keyString(k) {
+  if (typeof k === 'symbol') return '[' + k.toString() + ']';
+  return /^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k);
+}
+function constructorName(v) {
+  try {
+    const proto = Object.getPrototypeOf(v);
+    if (proto === null) return '[Object: null prototype]';
+    const c = proto.constructor;
+    return c && c.name ? c.name : 'Object';
+  } catch (e) { return 'Object'; }
+}
+function formatValue(v, depth, opts, seen, top) {
+  switch (typeof v) {
+    case 'string': return top ? v : quote(v);
+    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    case 'bigint': return v + 'n';
+    case 'boolean': return String(v);
+    case 'undefined': return 'undefined';
+    case 'symbol': return v.toString();
+    case 'function': {
+      const name = v.name ? ': ' + v.name : ' (anonymous)';
+      const isClass = /^class\b/.test(Function.prototype.toString.call(v));
+      const base = '[' + (isClass ? 'class' : v.constructor && v.constructor.name === 'AsyncFunction' ? 'AsyncFunction' : 'Function') + (isClass ? (v.name ? ' ' + v.name : ' (anonymous)') : name) + ']';
+      const keys = Object.keys(v);
+      return keys.length && depth >= 0 ? base + ' ' + formatProps(v, keys, depth, opts, seen) : base;
+    }
+  }
+  if (v === null) return 'null';
+  if (typeof v[inspectCustom] === 'function' && v[inspectCustom] !== inspect) {
+    const r = v[inspectCustom](depth, Object.assign({}, opts, { stylize: (s) => s }), inspect);
+    return typeof r === 'string' ? r : formatValue(r, depth, opts, seen, false);
+  }
+  if (seen.has(v)) return '[Circular *1]';
+  if (v instanceof Error) {
+    const stack = v.stack ? String(v.stack) : String(v);
+    const keys = Object.keys(v).filter(k => k !== 'stack' && k !== 'message');
+    return keys.length ? stack + ' ' + formatProps(v, keys, depth, opts, seen) : stack;
+  }
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (v instanceof RegExp) return String(v);
+  if (v instanceof Promise) return 'Promise { <pending> }';
+  if (typeof v.then === 'function' && constructorName(v) === 'Promise') return 'Promise { <pending> }';
+  if (depth < 0) return Array.isArray(v) ? '[Array]' : '[' + constructorName(v) + ']';
+  seen.add(v);
+  try {
+    if (Array.isArray(v)) {
+      const items = [];
+      const n = Math.min(v.length, 100);
+      for (let i = 0; i < n; i++) items.push(i in v ? formatValue(v[i], depth - 1, opts, seen, false) : '<empty>');
+      if (v.length > 100) items.push('... ' + (v.length - 100) + ' more items');
+      for (const k of Object.keys(v)) if (!/^\d+$/.test(k)) items.push(keyString(k) + ': ' + formatValue(v[k], depth - 1, opts, seen, false));
+      return wrap('[', items, ']', opts);
+    }
+    if (v instanceof Buffer) {
+      let s = '<Buffer';
+      for (let i = 0; i < Math.min(v.length, 50); i++) s += ' ' + HEX[v[i] >> 4] + HEX[v[i] & 15];
+      return s + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more bytes>' : '>');
+    }
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      const items = Array.from(v.subarray(0, 100), x => formatValue(x, 0, opts, seen, false));
+      if (v.length > 100) items.push('... ' + (v.length - 100) + ' more items');
+      return constructorName(v) + '(' + v.length + ') ' + wrap('[', items, ']', opts);
+    }
+    if (v instanceof Map) {
+      const items = [];
+      for (const [k, val] of v) items.push(formatValue(k, depth - 1, opts, seen, false) + ' => ' + formatValue(val, depth - 1, opts, seen, false));
+      return 'Map(' + v.size + ') ' + wrap('{', items, '}', opts);
+    }
+    if (v instanceof Set) {
+      const items = [];
+      for (const x of v) items.push(formatValue(x, depth - 1, opts, seen, false));
+      return 'Set(' + v.size + ') ' + wrap('{', items, '}', opts);
+    }
+    const name = constructorName(v);
+    const keys = Object.keys(v).concat(Object.getOwnPropertySymbols(v).filter(s => Object.prototype.propertyIsEnumerable.call(v, s)));
+    const body = formatProps(v, keys, depth, opts, seen);
+    if (name === 'Object') return body;
+    return name + ' ' + body;
+  } finally {
+    seen.delete(v);
+  }
+}
+function formatProps(v, keys, depth, opts, seen) {
+  const items = keys.map(k => {
+    const d = Object.getOwnPropertyDescriptor(v, k);
+    const val = d && (d.get || d.set) ? (d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]') : formatValue(v[k], depth - 1, opts, seen, false);
+    return keyString(k) + ': ' + val;
+  });
+  return wrap('{', items, '}', opts);
+}
+function wrap(open, items, close, opts) {
+  if (!items.length) return open + close;
+  const oneLine = open + ' ' + items.join(', ') + ' ' + close;
+  if (oneLine.length <= (opts.breakLength || 80) && !oneLine.includes('\n')) return oneLine;
+  return open + '\n' + items.map(i => '  ' + i.replace(/\n/g, '\n  ')).join(',\n') + '\n' + close;
+}
+
+function format(f, ...args) {
+  if (typeof f !== 'string') return [f, ...args].map(a => formatValue(a, 2, {}, new Set(), true)).join(' ');
+  let i = 0;
+  let out = f.replace(/%[sdifjoOc%]/g, (m) => {
+    if (m === '%%') return '%';
+    if (i >= args.length) return m;
+    const a = args[i++];
+    switch (m) {
+      case '%s': return typeof a === 'string' ? a : typeof a === 'bigint' ? a + 'n' : typeof a === 'object' && a !== null ? formatValue(a, 1, {}, new Set(), false) : String(a);
+      case '%d': return typeof a === 'bigint' ? a + 'n' : typeof a === 'object' ? 'NaN' : String(Number(a));
+      case '%i': return typeof a === 'bigint' ? a + 'n' : String(parseInt(a));
+      case '%f': return String(parseFloat(a));
+      case '%j': try { return JSON.stringify(a); } catch (e) { return '[Circular]'; }
+      case '%o': case '%O': return formatValue(a, 4, {}, new Set(), false);
+      case '%c': return '';
+    }
+  });
+  for (; i < args.length; i++) out += ' ' + (typeof args[i] === 'string' ? args[i] : formatValue(args[i], 2, {}, new Set(), false));
+  return out;
+}
+
+const customPromisify = Symbol.for('nodejs.util.promisify.custom');
+function promisify(fn) {
+  if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "original" argument must be of type function');
+  if (fn[customPromisify]) return fn[customPromisify];
+  const p = function (...args) {
+    return new Promise((resolve, reject) => fn.call(this, ...args, (err, ...values) => err ? reject(err) : resolve(values.length > 1 ? values : values[0])));
+  };
+  Object.setPrototypeOf(p, Object.getPrototypeOf(fn));
+  return p;
+}
+promisify.custom = customPromisify;
+
+const types = {
+  isPromise: (v) => v instanceof Promise,
+  isDate: (v) => v instanceof Date,
+  isRegExp: (v) => v instanceof RegExp,
+  isMap: (v) => v instanceof Map,
+  isSet: (v) => v instanceof Set,
+  isNativeError: (v) => v instanceof Error,
+  isUint8Array: (v) => v instanceof Uint8Array,
+  isTypedArray: (v) => ArrayBuffer.isView(v) && !(v instanceof DataView),
+  isArrayBuffer: (v) => v instanceof ArrayBuffer,
+  isAnyArrayBuffer: (v) => v instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer),
+  isArrayBufferView: (v) => ArrayBuffer.isView(v),
+  isAsyncFunction: (v) => typeof v === 'function' && v.constructor && v.constructor.name === 'AsyncFunction',
+  isGeneratorFunction: (v) => typeof v === 'function' && /GeneratorFunction/.test(v.constructor && v.constructor.name),
+  isProxy: () => false,
+  isBoxedPrimitive: (v) => v instanceof Number || v instanceof String || v instanceof Boolean,
+  isWeakMap: (v) => v instanceof WeakMap,
+  isWeakSet: (v) => v instanceof WeakSet,
+  isDataView: (v) => v instanceof DataView,
+};
+
+const util = {
+  format, inspect, promisify, types,
+  formatWithOptions: (o, ...a) => format(...a),
+  inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); ctor.super_ = superCtor; },
+  deprecate(fn, msg) { let warned = false; return function (...a) { if (!warned) { warned = true; process.emitWarning(msg, 'DeprecationWarning'); } return fn.apply(this, a); }; },
+  callbackify(fn) { return function (...args) { const cb = args.pop(); fn.apply(this, args).then(v => nextTick(cb, null, v), e => nextTick(cb, e)); }; },
+  isDeepStrictEqual: (a, b) => deepEqual(a, b, true),
+  debuglog: () => { const f = () => {}; f.enabled = false; return f; },
+  debug: () => () => {},
+  isArray: Array.isArray,
+  isError: (e) => e instanceof Error,
+  isFunction: (f) => typeof f === 'function',
+  isString: (s) => typeof s === 'string',
+  isObject: (o) => o !== null && typeof o === 'object',
+  stripVTControlCharacters: (s) => String(s).replace(/\u001b\[[0-9;]*[A-Za-z]/g, ''),
+  toUSVString: (s) => String(s).toWellFormed ? String(s).toWellFormed() : String(s),
+  TextEncoder, TextDecoder,
+  styleText: (f, t) => t,
+  parseArgs: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'util.parseArgs is not available yet in this runtime'); },
+};
+
+function deepEqual(a, b, strict) {
+  if (strict ? Object.is(a, b) : a == b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a instanceof Map && b instanceof Map) {
+    if (a.size !== b.size) return false;
+    for (const [k, v] of a) if (!b.has(k) || !deepEqual(v, b.get(k), strict)) return false;
+    return true;
+  }
+  if (a instanceof Set && b instanceof Set) {
+    if (a.size !== b.size) return false;
+    for (const v of a) if (!b.has(v)) return false;
+    return true;
+  }
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !deepEqual(a[k], b[k], strict)) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- path (POSIX)
+
+function normalizeString(path, allowAboveRoot) {
+  const out = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (allowAboveRoot) out.push('..');
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+const path = {
+  sep: '/',
+  delimiter: ':',
+  resolve(...args) {
+    let resolved = '';
+    let absolute = false;
+    for (let i = args.length - 1; i >= -1 && !absolute; i--) {
+      const p = i >= 0 ? args[i] : process.cwd();
+      if (typeof p !== 'string') throw typeError('ERR_INVALID_ARG_TYPE', 'The "paths[' + i + ']" argument must be of type string. Received ' + inspect(p));
+      if (!p) continue;
+      resolved = p + '/' + resolved;
+      absolute = p[0] === '/';
+    }
+    const n = normalizeString(resolved, !absolute);
+    return absolute ? '/' + n : (n || '.');
+  },
+  normalize(p) {
+    if (!p) return '.';
+    const abs = p[0] === '/', trailing = p[p.length - 1] === '/';
+    let n = normalizeString(p, !abs);
+    if (!n && !abs) n = '.';
+    if (n && trailing) n += '/';
+    return abs ? '/' + n : n;
+  },
+  isAbsolute: (p) => p.length > 0 && p[0] === '/',
+  join(...args) {
+    const parts = args.filter(a => { if (typeof a !== 'string') throw typeError('ERR_INVALID_ARG_TYPE', 'The "path" argument must be of type string. Received ' + inspect(a)); return a.length > 0; });
+    return parts.length ? path.normalize(parts.join('/')) : '.';
+  },
+  relative(from, to) {
+    from = path.resolve(from); to = path.resolve(to);
+    if (from === to) return '';
+    const f = from.split('/').filter(Boolean), t = to.split('/').filter(Boolean);
+    let i = 0;
+    while (i < f.length && i < t.length && f[i] === t[i]) i++;
+    return [...Array(f.length - i).fill('..'), ...t.slice(i)].join('/');
+  },
+  dirname(p) {
+    if (!p) return '.';
+    let end = p.length;
+    while (end > 1 && p[end - 1] === '/') end--;
+    const i = p.lastIndexOf('/', end - 1);
+    if (i < 0) return '.';
+    if (i === 0) return '/';
+    let j = i;
+    while (j > 1 && p[j - 1] === '/') j--;
+    return p.slice(0, j);
+  },
+  basename(p, ext) {
+    let end = p.length;
+    while (end > 1 && p[end - 1] === '/') end--;
+    const b = p.slice(p.lastIndexOf('/', end - 1) + 1, end);
+    return ext && b.endsWith(ext) && b !== ext ? b.slice(0, b.length - ext.length) : b;
+  },
+  extname(p) {
+    const b = path.basename(p);
+    const i = b.lastIndexOf('.');
+    return i <= 0 ? '' : b.slice(i);
+  },
+  parse(p) {
+    const root = p[0] === '/' ? '/' : '';
+    const base = path.basename(p), ext = path.extname(p);
+    let dir = path.dirname(p);
+    if (dir === '.' && !p.startsWith('.')) dir = '';
+    return { root, dir, base, ext, name: ext ? base.slice(0, base.length - ext.length) : base };
+  },
+  format(o) {
+    const dir = o.dir || o.root || '';
+    const base = o.base || ((o.name || '') + (o.ext || ''));
+    return dir ? (dir === o.root ? dir + base : dir + '/' + base) : base;
+  },
+  toNamespacedPath: (p) => p,
+  matchesGlob: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'path.matchesGlob is not available yet in this runtime'); },
+};
+path.posix = path;
+path.win32 = path;
+
+// ---------------------------------------------------------------- timers
+
+let nextTimerId = 1;
+const timerCallbacks = new Map();
+class Timeout {
+  constructor(fn, ms, args, repeat) {
+    this._id = nextTimerId++;
+    this._fn = fn; this._args = args; this._ms = Math.max(1, Number(ms) || 1); this._repeat = repeat;
+    this._ref = true;
+    timerCallbacks.set(this._id, this);
+    host.timerStart(this._id, this._ms);
+  }
+  _fire() {
+    if (this._repeat) host.timerStart(this._id, this._ms); else timerCallbacks.delete(this._id);
+    this._fn.apply(undefined, this._args);
+  }
+  ref() { this._ref = true; host.timerRef(this._id, true); return this; }
+  unref() { this._ref = false; host.timerRef(this._id, false); return this; }
+  hasRef() { return this._ref; }
+  refresh() { host.timerStart(this._id, this._ms); return this; }
+  close() { clearTimeout(this); return this; }
+  [Symbol.toPrimitive]() { return this._id; }
+}
+function checkCallback(fn) { if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "callback" argument must be of type function. Received ' + inspect(fn)); }
+function setTimeout(fn, ms, ...args) { checkCallback(fn); return new Timeout(fn, ms, args, false); }
+function setInterval(fn, ms, ...args) { checkCallback(fn); return new Timeout(fn, ms, args, true); }
+function clearTimeout(t) {
+  if (t == null) return;
+  const id = typeof t === 'object' ? t._id : Number(t);
+  if (timerCallbacks.delete(id)) host.timerClear(id);
+}
+function setImmediate(fn, ...args) { checkCallback(fn); const t = new Timeout(fn, 0, args, false); t._immediate = true; return t; }
+const timers = { setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout, setImmediate, clearImmediate: clearTimeout };
+const timersPromises = {
+  setTimeout: (ms, value) => new Promise(r => setTimeout(r, ms, value)),
+  setImmediate: (value) => new Promise(r => setImmediate(r, value)),
+  setInterval: async function* (ms, value) { while (true) { await new Promise(r => setTimeout(r, ms)); yield value; } },
+  scheduler: { wait: (ms) => new Promise(r => setTimeout(r, ms)), yield: () => new Promise(r => setImmediate(r)) },
+};
+timers.promises = timersPromises;
+
+// ---------------------------------------------------------------- streams (the subset process and child_process use)
+
+const readers = new Map();
+let nextReaderId = 1;
+
+class Readable extends EventEmitter {
+  constructor(opts) {
+    super();
+    this._buffer = [];
+    this._flowing = null;
+    this._ended = false;
+    this._endEmitted = false;
+    this._encoding = null;
+    this._decoder = null;
+    this._objectMode = !!(opts && opts.objectMode);
+    this.readable = true;
+    this.destroyed = false;
+    if (opts && typeof opts.read === 'function') this._read = opts.read;
+  }
+  _read() {}
+  push(chunk) {
+    if (chunk === null) { this._ended = true; this._maybeEnd(); return false; }
+    if (!this._objectMode && typeof chunk === 'string') chunk = Buffer.from(chunk);
+    this._buffer.push(chunk);
+    if (this._flowing) nextTick(() => this._flow());
+    else if (this.listenerCount('readable')) nextTick(() => this.emit('readable'));
+    return true;
+  }
+  _decode(chunk) {
+    if (this._decoder) return this._decoder.write(chunk);
+    return chunk;
+  }
+  _flow() {
+    while (this._flowing && this._buffer.length) this.emit('data', this._decode(this._buffer.shift()));
+    this._maybeEnd();
+  }
+  _maybeEnd() {
+    if (this._ended && !this._buffer.length && !this._endEmitted && (this._flowing || this.listenerCount('end') || this.listenerCount('readable'))) {
+      this._endEmitted = true;
+      this.readable = false;
+      nextTick(() => { this.emit('end'); this.emit('close'); });
+    }
+  }
+  read() {
+    if (!this._buffer.length) { this._maybeEnd(); return null; }
+    const chunks = this._buffer.splice(0);
+    if (this._objectMode) return chunks[0];
+    const b = Buffer.concat(chunks);
+    return this._encoding ? this._decode(b) : b;
+  }
+  on(name, fn) {
+    super.on(name, fn);
+    if (name === 'data' && this._flowing !== false) this.resume();
+    if (name === 'readable' || name === 'end') { this._start(); if (name === 'readable' && this._buffer.length) nextTick(() => this.emit('readable')); this._maybeEnd(); }
+    return this;
+  }
+  resume() { this._flowing = true; this._start(); nextTick(() => this._flow()); return this; }
+  pause() { this._flowing = false; return this; }
+  isPaused() { return this._flowing === false; }
+  _start() {}
+  setEncoding(enc) { this._encoding = normEnc(enc); this._decoder = new StringDecoder(enc); return this; }
+  pipe(dest, opts) {
+    this.on('data', (c) => dest.write(c));
+    if (!opts || opts.end !== false) this.on('end', () => { if (dest !== process.stdout && dest !== process.stderr) dest.end(); });
+    return dest;
+  }
+  unpipe() { return this; }
+  destroy(err) { if (this.destroyed) return this; this.destroyed = true; this._stop(); if (err) nextTick(() => this.emit('error', err)); nextTick(() => this.emit('close')); return this; }
+  _stop() {}
+  [Symbol.asyncIterator]() {
+    const queue = [], waiting = [];
+    let done = false, error = null;
+    this.on('data', (c) => { if (waiting.length) waiting.shift().resolve({ value: c, done: false }); else queue.push(c); });
+    this.on('end', () => { done = true; while (waiting.length) waiting.shift().resolve({ value: undefined, done: true }); });
+    this.on('error', (e) => { error = e; while (waiting.length) waiting.shift().reject(e); });
+    return {
+      next: () => {
+        if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
+        if (error) return Promise.reject(error);
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+      },
+      return: () => { this.destroy(); return Promise.resolve({ value: undefined, done: true }); },
+      [Symbol.asyncIterator]() { return this; },
+    };
+  }
+}
+
+// A Readable fed by a host reader thread on an fd.
+class FdReadable extends Readable {
+  constructor(fd, closeAtEnd) {
+    super();
+    this.fd = fd;
+    this._closeAtEnd = closeAtEnd;
+    this._readerId = 0;
+  }
+  _start() {
+    if (this._readerId || this._ended) return;
+    this._readerId = nextReaderId++;
+    readers.set(this._readerId, this);
+    host.readStart(this.fd, this._readerId, this._closeAtEnd);
+  }
+  _stop() { if (this._readerId) { host.readStop(this._readerId); readers.delete(this._readerId); } }
+  _hostEvent(kind, value) {
+    if (kind === 'data') this.push(fromHost(value));
+    else if (kind === 'end') { readers.delete(this._readerId); this.push(null); }
+    else { readers.delete(this._readerId); this.emit('error', uvError(String(value), 'read')); }
+  }
+  ref() { return this; }
+  unref() { if (this._readerId) { host.readStop(this._readerId); } return this; }
+}
+
+class Writable extends EventEmitter {
+  constructor(opts) {
+    super();
+    this.writable = true;
+    this.writableEnded = false;
+    this.writableFinished = false;
+    this.destroyed = false;
+    if (opts && typeof opts.write === 'function') this._write = opts.write;
+    if (opts && typeof opts.final === 'function') this._final = opts.final;
+  }
+  _write(chunk, enc, cb) { cb(); }
+  write(chunk, enc, cb) {
+    if (typeof enc === 'function') { cb = enc; enc = undefined; }
+    if (this.writableEnded) {
+      const e = new NodeError('ERR_STREAM_WRITE_AFTER_END', 'write after end');
+      nextTick(() => { if (cb) cb(e); this.emit('error', e); });
+      return false;
+    }
+    try {
+      this._write(chunk, enc || 'utf8', (err) => { if (cb) nextTick(cb, err || null); if (err) this.emit('error', err); });
+    } catch (e) {
+      if (cb) nextTick(cb, e);
+      nextTick(() => this.emit('error', e));
+    }
+    return true;
+  }
+  end(chunk, enc, cb) {
+    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+    if (typeof enc === 'function') { cb = enc; enc = undefined; }
+    if (chunk !== undefined && chunk !== null) this.write(chunk, enc);
+    if (this.writableEnded) { if (cb) nextTick(cb); return this; }
+    this.writableEnded = true;
+    const done = () => { this.writableFinished = true; this.emit('finish'); if (cb) cb(); this._close(); this.emit('close'); };
+    if (this._final) this._final((e) => nextTick(e ? () => this.emit('error', e) : done)); else nextTick(done);
+    return this;
+  }
+  _close() {}
+  cork() {}
+  uncork() {}
+  setDefaultEncoding() { return this; }
+  destroy(err) { this.destroyed = true; this._close(); if (err) nextTick(() => this.emit('error', err)); return this; }
+}
+
+class FdWritable extends Writable {
+  constructor(fd, closeAtEnd) { super(); this.fd = fd; this._closeAtEnd = closeAtEnd; }
+  _write(chunk, enc, cb) {
+    try { sys('write', undefined, () => hostWrite(this.fd, chunk, enc)); cb(); } catch (e) { cb(e); }
+  }
+  _close() { if (this._closeAtEnd && this.fd >= 0) { const fd = this.fd; this.fd = -1; try { host.close(fd); } catch (e) { /* already closed */ } } }
+}
+
+class Duplex extends Readable {
+  constructor(opts) {
+    super(opts);
+    this._w = new Writable(opts);
+    this.writable = true;
+  }
+  write(c, e, cb) { return this._w.write.call(this, c, e, cb); }
+  end(c, e, cb) { return Writable.prototype.end.call(this, c, e, cb); }
+}
+Duplex.prototype._write = function (c, e, cb) { cb(); };
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts);
+    if (opts && typeof opts.transform === 'function') this._transform = opts.transform;
+    if (opts && typeof opts.flush === 'function') this._flush = opts.flush;
+  }
+  _transform(chunk, enc, cb) { cb(null, chunk); }
+  _write(chunk, enc, cb) { this._transform(chunk, enc, (err, data) => { if (data !== undefined && data !== null) this.push(data); cb(err); }); }
+  _final(cb) { const finish = () => { this.push(null); cb(); }; if (this._flush) this._flush((e, d) => { if (d != null) this.push(d); finish(); }); else finish(); }
+}
+Duplex.prototype.write = function (chunk, enc, cb) { return Writable.prototype.write.call(this, chunk, enc, cb); };
+Duplex.prototype.writableEnded = false;
+class PassThrough extends Transform {}
+
+function finished(stream, cb) {
+  let done = false;
+  const finish = (err) => { if (!done) { done = true; cb(err || null); } };
+  stream.on('end', () => finish());
+  stream.on('finish', () => finish());
+  stream.on('error', finish);
+  return () => {};
+}
+function pipeline(...streams) {
+  const cb = typeof streams[streams.length - 1] === 'function' ? streams.pop() : null;
+  for (let i = 0; i < streams.length - 1; i++) streams[i].pipe(streams[i + 1]);
+  const last = streams[streams.length - 1];
+  if (cb) finished(last, cb);
+  return last;
+}
+const stream = Object.assign(Readable, {
+  Readable, Writable, Duplex, Transform, PassThrough, Stream: Readable, finished, pipeline,
+  promises: {
+    pipeline: (...s) => new Promise((res, rej) => pipeline(...s, (e) => e ? rej(e) : res())),
+    finished: (s) => new Promise((res, rej) => finished(s, (e) => e ? rej(e) : res())),
+  },
+});
+Readable.from = function (iterable) {
+  const r = new Readable({ objectMode: true });
+  (async () => { try { for await (const x of iterable) r.push(x); r.push(null); } catch (e) { r.destroy(e); } })();
+  return r;
+};
+
+class StringDecoder {
+  constructor(enc) { this.encoding = normEnc(enc); this._d = this.encoding === 'utf8' ? new TextDecoder('utf-8') : null; }
+  write(b) { return this._d ? this._d.decode(b, { stream: true }) : Buffer.from(b).toString(this.encoding); }
+  end(b) { let s = b ? this.write(b) : ''; if (this._d) s += this._d.decode(); return s; }
+}
+
+// ---------------------------------------------------------------- fs
+
+const fsConstants = {
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+  O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 0x40, O_EXCL: 0x80, O_TRUNC: 0x200, O_APPEND: 0x400,
+  O_DIRECTORY: 0x10000, O_NOFOLLOW: 0x20000, O_NONBLOCK: 0x800, O_SYNC: 0x101000,
+  S_IFMT: 0o170000, S_IFREG: 0o100000, S_IFDIR: 0o040000, S_IFLNK: 0o120000, S_IFIFO: 0o010000, S_IFCHR: 0o020000,
+  S_IFSOCK: 0o140000, S_IFBLK: 0o060000, COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4,
+  UV_FS_O_FILEMAP: 0,
+};
+const TYPE_BITS = { FILE: 0o100000, DIRECTORY: 0o040000, SYMLINK: 0o120000, FIFO: 0o010000, CHAR_DEVICE: 0o020000, BLOCK_DEVICE: 0o060000, SOCKET: 0o140000 };
+
+function flagsOf(flags, fallback) {
+  if (flags === undefined || flags === null) return fallback;
+  if (typeof flags === 'number') return flags;
+  switch (flags) {
+    case 'r': case 'rs': case 'sr': return 0;
+    case 'r+': case 'rs+': case 'sr+': return 2;
+    case 'w': return 0x41 | 0x200;
+    case 'wx': case 'xw': return 0x41 | 0x200 | 0x80;
+    case 'w+': return 0x42 | 0x200;
+    case 'wx+': case 'xw+': return 0x42 | 0x200 | 0x80;
+    case 'a': return 0x41 | 0x400;
+    case 'ax': case 'xa': return 0x41 | 0x400 | 0x80;
+    case 'a+': return 0x42 | 0x400;
+    case 'ax+': case 'xa+': return 0x42 | 0x400 | 0x80;
+    default: throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'flags' is invalid. Received " + inspect(flags));
+  }
+}
+function toPath(p, name) {
+  if (typeof p === 'string') {
+    if (p.includes('\u0000')) throw typeError('ERR_INVALID_ARG_VALUE', "The argument '" + (name || 'path') + "' must be a string without null bytes. Received " + inspect(p));
+    return path.resolve(p);
+  }
+  if (p instanceof URL) return fileURLToPath(p);
+  if (p instanceof Uint8Array) return path.resolve(Buffer.from(p).toString());
+  throw typeError('ERR_INVALID_ARG_TYPE', 'The "' + (name || 'path') + '" argument must be of type string or an instance of Buffer or URL. Received ' + inspect(p));
+}
+function encOf(options, fallback) {
+  if (typeof options === 'string') return options;
+  if (options && options.encoding !== undefined) return options.encoding;
+  return fallback;
+}
+
+class Stats {
+  constructor(s) {
+    this.dev = 2049; this.mode = TYPE_BITS[s.type] | s.mode; this.nlink = s.nlink; this.uid = s.uid; this.gid = s.gid;
+    this.rdev = 0; this.blksize = 4096; this.ino = s.ino; this.size = s.size; this.blocks = Math.ceil(s.size / 512);
+    this.atimeMs = s.atimeMs; this.mtimeMs = s.mtimeMs; this.ctimeMs = s.ctimeMs; this.birthtimeMs = s.birthtimeMs;
+    this.atime = new Date(s.atimeMs); this.mtime = new Date(s.mtimeMs); this.ctime = new Date(s.ctimeMs); this.birthtime = new Date(s.birthtimeMs);
+    Object.defineProperty(this, '_type', { value: s.type });
+  }
+  isFile() { return this._type === 'FILE'; }
+  isDirectory() { return this._type === 'DIRECTORY'; }
+  isSymbolicLink() { return this._type === 'SYMLINK'; }
+  isFIFO() { return this._type === 'FIFO'; }
+  isCharacterDevice() { return this._type === 'CHAR_DEVICE'; }
+  isBlockDevice() { return this._type === 'BLOCK_DEVICE'; }
+  isSocket() { return this._type === 'SOCKET'; }
+}
+class Dirent {
+  constructor(name, type, parentPath) { this.name = name; Object.defineProperty(this, '_type', { value: type }); this.parentPath = parentPath; this.path = parentPath; }
+  isFile() { return this._type === 'FILE'; }
+  isDirectory() { return this._type === 'DIRECTORY'; }
+  isSymbolicLink() { return this._type === 'SYMLINK'; }
+  isFIFO() { return this._type === 'FIFO'; }
+  isCharacterDevice() { return this._type === 'CHAR_DEVICE'; }
+  isBlockDevice() { return this._type === 'BLOCK_DEVICE'; }
+  isSocket() { return this._type === 'SOCKET'; }
+}
+
+const fs = {
+  constants: fsConstants,
+  Stats, Dirent,
+  existsSync(p) { try { host.stat(toPath(p), true); return true; } catch (e) { return false; } },
+  accessSync(p, mode) {
+    const file = toPath(p);
+    const s = sys('access', file, () => host.stat(file, true));
+    mode = mode || 0;
+    if (mode & 2 && host.uid() !== 0 && !(s.mode & 0o222)) throw uvError('EACCES', 'access', file);
+    if (mode & 1 && !(s.mode & 0o111)) throw uvError('EACCES', 'access', file);
+  },
+  statSync(p, opts) {
+    const file = toPath(p);
+    try { return new Stats(sys('stat', file, () => host.stat(file, true))); } catch (e) { if (opts && opts.throwIfNoEntry === false && e.code === 'ENOENT') return undefined; throw e; }
+  },
+  lstatSync(p, opts) {
+    const file = toPath(p);
+    try { return new Stats(sys('lstat', file, () => host.stat(file, false))); } catch (e) { if (opts && opts.throwIfNoEntry === false && e.code === 'ENOENT') return undefined; throw e; }
+  },
+  fstatSync(fd) { return new Stats(sys('fstat', undefined, () => host.fstat(fd))); },
+  readFileSync(p, options) {
+    const enc = encOf(options, null);
+    let b;
+    if (typeof p === 'number') {
+      const chunks = [];
+      for (;;) { const c = fromHost(sys('read', undefined, () => host.read(p, 65536, -1))); if (!c.length) break; chunks.push(c); }
+      b = Buffer.concat(chunks);
+    } else {
+      const file = toPath(p);
+      if (enc === 'utf8' || enc === 'utf-8') return sys('open', file, () => String(host.readFileString(file)));
+      b = fromHost(sys('open', file, () => host.readFile(file)));
+    }
+    return enc ? b.toString(enc) : b;
+  },
+  writeFileSync(p, data, options) {
+    const enc = encOf(options, 'utf8');
+    const flags = flagsOf(options && options.flag, 0x41 | 0x200);
+    const mode = options && options.mode !== undefined ? options.mode : 0o666;
+    if (typeof p === 'number') { sys('write', undefined, () => hostWrite(p, data, enc)); return; }
+    const file = toPath(p);
+    const fd = sys('open', file, () => host.open(file, flags, mode));
+    try { sys('write', file, () => hostWrite(fd, typeof data === 'string' || ArrayBuffer.isView(data) ? data : String(data), enc)); } finally { host.close(fd); }
+  },
+  appendFileSync(p, data, options) {
+    fs.writeFileSync(p, data, Object.assign({}, typeof options === 'string' ? { encoding: options } : options, { flag: (options && options.flag) || 'a' }));
+  },
+  mkdirSync(p, options) {
+    const file = toPath(p);
+    const recursive = options && typeof options === 'object' && options.recursive;
+    const mode = options && typeof options === 'object' && options.mode !== undefined ? options.mode : typeof options === 'number' ? options : 0o777;
+    if (!recursive) { sys('mkdir', file, () => host.mkdir(file, mode)); return undefined; }
+    let first;
+    const missing = [];
+    for (let d = file; d !== '/'; d = path.dirname(d)) {
+      try { const s = host.stat(d, true); if (s.type !== 'DIRECTORY') throw uvError('ENOTDIR', 'mkdir', file); break; } catch (e) { if (e.code === 'ENOTDIR') throw e; missing.unshift(d); }
+    }
+    for (const d of missing) {
+      try { host.mkdir(d, mode); if (!first) first = d; } catch (e) { if (!isHostErrno(e) || String(e.errno().name()) !== 'EEXIST') throw sysError(e, 'mkdir', file); }
+    }
+    return first;
+  },
+  mkdtempSync(prefix) {
+    for (let i = 0; i < 100; i++) {
+      const b = Buffer.alloc(6); host.randomFill(b.buffer, b.byteOffset, 6);
+      const name = prefix + b.toString('base64').replace(/[+/=]/g, 'x').slice(0, 6);
+      try { fs.mkdirSync(name, 0o700); return name; } catch (e) { if (e.code !== 'EEXIST') throw e; }
+    }
+    throw uvError('EEXIST', 'mkdtemp', prefix + 'XXXXXX');
+  },
+  readdirSync(p, options) {
+    const dir = toPath(p);
+    const flat = sys('scandir', dir, () => host.readdir(dir));
+    const withTypes = options && options.withFileTypes;
+    const out = [];
+    for (let i = 0; i < flat.length; i += 2) out.push(withTypes ? new Dirent(String(flat[i]), String(flat[i + 1]), dir) : String(flat[i]));
+    if (options && options.recursive) {
+      for (let i = 0; i < flat.length; i += 2) {
+        if (String(flat[i + 1]) === 'DIRECTORY') {
+          const name = String(flat[i]);
+          for (const sub of fs.readdirSync(dir + '/' + name, options)) out.push(withTypes ? sub : name + '/' + sub);
+        }
+      }
+    }
+    return out;
+  },
+  unlinkSync(p) { const f = toPath(p); sys('unlink', f, () => host.unlink(f)); },
+  rmdirSync(p, options) { const f = toPath(p); if (options && options.recursive) return fs.rmSync(f, { recursive: true, force: true }); sys('rmdir', f, () => host.rmdir(f)); },
+  rmSync(p, options) {
+    const f = toPath(p);
+    let st;
+    try { st = host.stat(f, false); } catch (e) { if (options && options.force) return; throw sysError(e, 'rm', f); }
+    if (st.type === 'DIRECTORY') {
+      if (!(options && options.recursive)) { const e = new NodeError('ERR_FS_EISDIR', 'Path is a directory: rm returned EISDIR (is a directory) ' + f); e.errno = 21; e.syscall = 'rm'; e.path = f; throw e; }
+      for (const name of fs.readdirSync(f)) fs.rmSync(f + '/' + name, options);
+      sys('rmdir', f, () => host.rmdir(f));
+    } else sys('unlink', f, () => host.unlink(f));
+  },
+  renameSync(a, b) { const f = toPath(a), t = toPath(b); sys('rename', f, () => host.rename(f, t), t); },
+  copyFileSync(a, b, mode) {
+    const f = toPath(a), t = toPath(b);
+    if (mode & 1 && fs.existsSync(t)) throw uvError('EEXIST', 'copyfile', f, t);
+    const data = fromHost(sys('copyfile', f, () => host.readFile(f), t));
+    fs.writeFileSync(t, data);
+  },
+  cpSync(a, b, options) {
+    const f = toPath(a), t = toPath(b);
+    const st = fs.statSync(f);
+    if (st.isDirectory()) {
+      if (!(options && options.recursive)) { const e = new NodeError('ERR_FS_EISDIR', 'Recursive option is required to copy a directory: ' + f); throw e; }
+      fs.mkdirSync(t, { recursive: true });
+      for (const name of fs.readdirSync(f)) fs.cpSync(f + '/' + name, t + '/' + name, options);
+    } else fs.copyFileSync(f, t);
+  },
+  realpathSync(p) { const f = toPath(p); return sys('realpath', f, () => String(host.realpath(f))); },
+  readlinkSync(p) { const f = toPath(p); return sys('readlink', f, () => String(host.readlink(f))); },
+  symlinkSync(target, p) { const f = toPath(p); sys('symlink', String(target), () => host.symlink(String(target), f), f); },
+  linkSync(a, b) { const f = toPath(a), t = toPath(b); sys('link', f, () => host.link(f, t), t); },
+  chmodSync(p, mode) { const f = toPath(p); sys('chmod', f, () => host.chmod(f, typeof mode === 'string' ? parseInt(mode, 8) : mode)); },
+  chownSync() {},
+  lchownSync() {},
+  utimesSync(p, a, m) { const f = toPath(p); sys('utime', f, () => host.utimes(f, timeMs(a), timeMs(m))); },
+  lutimesSync(p, a, m) { fs.utimesSync(p, a, m); },
+  truncateSync(p, len) { const f = toPath(p); sys('open', f, () => host.truncate(f, len || 0)); },
+  ftruncateSync(fd, len) { sys('ftruncate', undefined, () => host.ftruncate(fd, len || 0)); },
+  fsyncSync(fd) { sys('fsync', undefined, () => host.fsync(fd)); },
+  fdatasyncSync(fd) { sys('fdatasync', undefined, () => host.fsync(fd)); },
+  openSync(p, flags, mode) { const f = toPath(p); return sys('open', f, () => host.open(f, flagsOf(flags, 0), mode === undefined ? 0o666 : mode)); },
+  closeSync(fd) { sys('close', undefined, () => host.close(fd)); },
+  readSync(fd, buffer, offsetOrOptions, length, position) {
+    let offset = offsetOrOptions;
+    if (typeof offsetOrOptions === 'object' && offsetOrOptions !== null) ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions);
+    offset = offset || 0;
+    if (length === undefined) length = buffer.byteLength - offset;
+    const data = fromHost(sys('read', undefined, () => host.read(fd, length, position === null || position === undefined || position < 0 ? -1 : Number(position))));
+    new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).set(data, offset);
+    return data.length;
+  },
+  writeSync(fd, data, offsetOrPos, lengthOrEnc, position) {
+    if (typeof data === 'string') return sys('write', undefined, () => hostWrite(fd, data, typeof lengthOrEnc === 'string' ? lengthOrEnc : 'utf8', typeof offsetOrPos === 'number' ? offsetOrPos : -1));
+    const u = asBytes(data);
+    const off = typeof offsetOrPos === 'number' ? offsetOrPos : 0;
+    const len = typeof lengthOrEnc === 'number' ? lengthOrEnc : u.length - off;
+    return sys('write', undefined, () => hostWrite(fd, u.subarray(off, off + len), undefined, position));
+  },
+  opendirSync(p) {
+    const entries = fs.readdirSync(p, { withFileTypes: true });
+    let i = 0;
+    return { path: toPath(p), readSync: () => entries[i++] || null, read: async () => entries[i++] || null, closeSync() {}, close: async () => {},
+      async *[Symbol.asyncIterator]() { yield* entries; }, *[Symbol.iterator]() { yield* entries; } };
+  },
+  watch() { throw new NodeError('ERR_NOT_AVAILABLE', 'fs.watch is not available yet in this runtime'); },
+  watchFile() { throw new NodeError('ERR_NOT_AVAILABLE', 'fs.watchFile is not available yet in this runtime'); },
+  unwatchFile() {},
+  createReadStream(p, options) {
+    const opts = typeof options === 'string' ? { encoding: options } : options || {};
+    const r = new Readable();
+    const fd = opts.fd !== undefined ? opts.fd : null;
+    r.path = typeof p === 'string' ? p : undefined;
+    r._start = function () {
+      if (this._begun) return;
+      this._begun = true;
+      setImmediate(() => {
+        try {
+          let data = fd !== null ? fs.readFileSync(fd) : fs.readFileSync(p);
+          if (opts.start !== undefined || opts.end !== undefined) data = data.subarray(opts.start || 0, opts.end === undefined ? undefined : opts.end + 1);
+          r.emit('open', fd); r.emit('ready');
+          const size = opts.highWaterMark || 65536;
+          for (let i = 0; i < data.length; i += size) r.push(data.subarray(i, i + size));
+          r.push(null);
+        } catch (e) { r.destroy(e); }
+      });
+    };
+    if (opts.encoding) r.setEncoding(opts.encoding);
+    return r;
+  },
+  createWriteStream(p, options) {
+    const opts = typeof options === 'string' ? { encoding: options } : options || {};
+    const fd = opts.fd !== undefined ? opts.fd : fs.openSync(p, opts.flags || 'w', opts.mode);
+    const w = new FdWritable(fd, opts.autoClose !== false);
+    w.path = p;
+    w.bytesWritten = 0;
+    nextTick(() => { w.emit('open', fd); w.emit('ready'); });
+    return w;
+  },
+};
+function sysError(e, syscall, p) { return isHostErrno(e) ? uvError(String(e.errno().name()), syscall, p) : e; }
+function timeMs(t) { return t instanceof Date ? t.getTime() : typeof t === 'string' ? Date.parse(t) : Number(t) * 1000; }
+
+// Callback and promise forms of every *Sync function.
+const promises = {};
+for (const name of Object.keys(fs)) {
+  if (!name.endsWith('Sync') || name === 'existsSync') continue;
+  const base = name.slice(0, -4);
+  const syncFn = fs[name];
+  fs[base] = function (...args) {
+    const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+    if (!cb) throw typeError('ERR_INVALID_ARG_TYPE', 'The "cb" argument must be of type function. Received undefined');
+    let result, error = null;
+    try { result = syncFn.apply(fs, args); } catch (e) { error = e; }
+    setImmediate(() => (error ? cb(error) : cb(null, result)));
+  };
+  promises[base] = (...args) => new Promise((resolve, reject) => {
+    try { resolve(syncFn.apply(fs, args)); } catch (e) { reject(e); }
+  });
+}
+fs.exists = (p, cb) => setImmediate(() => cb(fs.existsSync(p)));
+fs.read = function (fd, buffer, offset, length, position, cb) {
+  if (typeof buffer === 'function') { cb = buffer; buffer = Buffer.alloc(16384); offset = 0; length = buffer.length; position = null; }
+  let n, err = null;
+  try { n = fs.readSync(fd, buffer, offset, length, position); } catch (e) { err = e; }
+  setImmediate(() => err ? cb(err) : cb(null, n, buffer));
+};
+fs.write = function (fd, data, ...rest) {
+  const cb = rest.pop();
+  let n, err = null;
+  try { n = fs.writeSync(fd, data, ...rest); } catch (e) { err = e; }
+  setImmediate(() => err ? cb(err) : cb(null, n, data));
+};
+class FileHandle {
+  constructor(fd) { this.fd = fd; }
+  readFile(o) { return promises.readFile(this.fd, o); }
+  writeFile(d, o) { return promises.writeFile(this.fd, d, o); }
+  read(b, o, l, p) { return new Promise((res, rej) => { try { const n = fs.readSync(this.fd, b, o, l, p); res({ bytesRead: n, buffer: b }); } catch (e) { rej(e); } }); }
+  write(d, ...a) { return new Promise((res, rej) => { try { res({ bytesWritten: fs.writeSync(this.fd, d, ...a), buffer: d }); } catch (e) { rej(e); } }); }
+  stat() { return promises.fstat(this.fd); }
+  truncate(l) { return promises.ftruncate(this.fd, l); }
+  sync() { return promises.fsync(this.fd); }
+  close() { return promises.close(this.fd); }
+  [Symbol.asyncDispose]() { return this.close(); }
+}
+promises.open = (p, f, m) => new Promise((res, rej) => { try { res(new FileHandle(fs.openSync(p, f, m))); } catch (e) { rej(e); } });
+promises.constants = fsConstants;
+fs.promises = promises;
+
+// ---------------------------------------------------------------- URL helpers (URL itself arrives with networking)
+
+function fileURLToPath(u) {
+  const s = typeof u === 'string' ? u : String(u.href);
+  if (!s.startsWith('file:')) throw typeError('ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
+  return decodeURIComponent(s.replace(/^file:\/\/[^/]*/, ''));
+}
+function pathToFileURL(p) {
+  const abs = path.resolve(p);
+  return new URL('file://' + abs.split('/').map(encodeURIComponent).join('/'));
+}
+
+// A small WHATWG URL for file: and http(s): URLs (enough for module and path code; full parsing comes with networking).
+class URLSearchParams {
+  constructor(init) {
+    this._list = [];
+    if (typeof init === 'string') {
+      for (const part of init.replace(/^\?/, '').split('&')) {
+        if (!part) continue;
+        const i = part.indexOf('=');
+        const dec = (s) => decodeURIComponent(s.replace(/\+/g, ' '));
+        this._list.push(i < 0 ? [dec(part), ''] : [dec(part.slice(0, i)), dec(part.slice(i + 1))]);
+      }
+    } else if (init && typeof init === 'object') {
+      for (const [k, v] of (Symbol.iterator in init ? init : Object.entries(init))) this._list.push([String(k), String(v)]);
+    }
+  }
+  get(k) { const e = this._list.find(p => p[0] === k); return e ? e[1] : null; }
+  getAll(k) { return this._list.filter(p => p[0] === k).map(p => p[1]); }
+  has(k) { return this._list.some(p => p[0] === k); }
+  set(k, v) { const i = this._list.findIndex(p => p[0] === k); if (i < 0) this._list.push([k, String(v)]); else { this._list[i][1] = String(v); this._list = this._list.filter((p, j) => p[0] !== k || j === i); } }
+  append(k, v) { this._list.push([k, String(v)]); }
+  delete(k) { this._list = this._list.filter(p => p[0] !== k); }
+  forEach(fn) { for (const [k, v] of this._list) fn(v, k, this); }
+  keys() { return this._list.map(p => p[0])[Symbol.iterator](); }
+  values() { return this._list.map(p => p[1])[Symbol.iterator](); }
+  entries() { return this._list.map(p => [p[0], p[1]])[Symbol.iterator](); }
+  [Symbol.iterator]() { return this.entries(); }
+  get size() { return this._list.length; }
+  toString() { const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+'); return this._list.map(([k, v]) => enc(k) + '=' + enc(v)).join('&'); }
+}
+class URL {
+  constructor(input, base) {
+    input = String(input);
+    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(\/\/([^/?#]*))?([^?#]*)(\?[^#]*)?(#.*)?$/.exec(input);
+    if (!m) {
+      if (base === undefined) throw typeError('ERR_INVALID_URL', 'Invalid URL');
+      const b = base instanceof URL ? base : new URL(base);
+      let p;
+      if (input.startsWith('//')) return new URL(b.protocol + input);
+      if (input.startsWith('/')) p = input;
+      else if (input.startsWith('?') || input.startsWith('#') || input === '') p = b.pathname + (input.startsWith('#') ? b.search : '') + input;
+      else p = b.pathname.slice(0, b.pathname.lastIndexOf('/') + 1) + input;
+      return new URL(b.protocol + '//' + b.host + p);
+    }
+    this.protocol = m[1].toLowerCase() + ':';
+    const auth = m[3] || '';
+    const at = auth.lastIndexOf('@');
+    const hostPart = at >= 0 ? auth.slice(at + 1) : auth;
+    const userinfo = at >= 0 ? auth.slice(0, at) : '';
+    this.username = userinfo.split(':')[0] || '';
+    this.password = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : '';
+    const hp = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(hostPart) || [hostPart, hostPart, ''];
+    this.hostname = hp[1].toLowerCase();
+    const defaults = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
+    this.port = hp[2] && hp[2] !== defaults[this.protocol] ? hp[2] : '';
+    let pathname = m[4] || (m[2] !== undefined ? '/' : '');
+    if (m[2] !== undefined) {
+      const segs = [];
+      for (const s of pathname.split('/').slice(1)) { if (s === '..') segs.pop(); else if (s !== '.') segs.push(s); }
+      pathname = '/' + segs.join('/');
+      if (m[4] && /\/\.\.?$/.test(m[4])) pathname += pathname.endsWith('/') ? '' : '/';
+    }
+    this.pathname = pathname.replace(/[ "<>`{}]/g, c => encodeURIComponent(c));
+    this.search = m[5] && m[5] !== '?' ? m[5] : '';
+    this.hash = m[6] && m[6] !== '#' ? m[6] : '';
+    this.searchParams = new URLSearchParams(this.search);
+  }
+  get host() { return this.hostname + (this.port ? ':' + this.port : ''); }
+  get origin() { return this.protocol === 'file:' ? 'null' : this.protocol + '//' + this.host; }
+  get href() {
+    const auth = this.username ? this.username + (this.password ? ':' + this.password : '') + '@' : '';
+    const slashes = this.protocol === 'file:' || this.hostname || ['http:', 'https:', 'ws:', 'wss:', 'ftp:'].includes(this.protocol) ? '//' : '';
+    return this.protocol + slashes + auth + this.host + this.pathname + this.search + this.hash;
+  }
+  toString() { return this.href; }
+  toJSON() { return this.href; }
+  static canParse(u, b) { try { new URL(u, b); return true; } catch (e) { return false; } }
+}
+if (typeof G.URL === 'undefined') { G.URL = URL; G.URLSearchParams = URLSearchParams; }
+
+// ---------------------------------------------------------------- child_process
+
+const children = new Map();
+let nextChildId = 1;
+
+class ChildProcess extends EventEmitter {
+  constructor() { super(); this.pid = undefined; this.exitCode = null; this.signalCode = null; this.killed = false; this.stdio = [null, null, null]; }
+  get stdin() { return this.stdio[0]; }
+  get stdout() { return this.stdio[1]; }
+  get stderr() { return this.stdio[2]; }
+  kill(sig) {
+    if (this.exitCode !== null || this.signalCode !== null) return false;
+    try { host.kill(this.pid, typeof sig === 'number' ? signalName(sig) : sig || 'SIGTERM'); this.killed = true; return true; } catch (e) { return false; }
+  }
+  ref() { return this; }
+  unref() { return this; }
+}
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGWINCH: 28 };
+function signalName(n) { return Object.keys(SIGNALS).find(k => SIGNALS[k] === n) || 'SIGTERM'; }
+
+function normalizeSpawn(file, args, options) {
+  if (!Array.isArray(args)) { options = args; args = []; }
+  options = Object.assign({}, options);
+  if (typeof file !== 'string' || !file) throw typeError('ERR_INVALID_ARG_TYPE', 'The "file" argument must be of type string. Received ' + inspect(file));
+  let argv;
+  if (options.shell) {
+    const shell = typeof options.shell === 'string' ? options.shell : '/bin/sh';
+    const command = [file, ...args].join(' ');
+    file = shell;
+    argv = [shell, '-c', command];
+  } else argv = [options.argv0 || file, ...args.map(String)];
+  const env = Object.assign({}, options.env || process.env);
+  const cwd = options.cwd ? toPath(options.cwd) : null;
+  return { file, argv, env, cwd, options };
+}
+function stdioList(stdio) {
+  if (typeof stdio === 'string') return [stdio, stdio, stdio];
+  const l = Array.isArray(stdio) ? stdio.slice(0, 3) : [];
+  while (l.length < 3) l.push('pipe');
+  return l.map(x => (x === undefined || x === null ? 'pipe' : x));
+}
+
+function spawn(file, args, options) {
+  const n = normalizeSpawn(file, args, options);
+  const kinds = stdioList(n.options.stdio);
+  const child = new ChildProcess();
+  child.spawnfile = n.file;
+  child.spawnargs = n.argv;
+  const childFds = [-1, -1, -1];
+  const toClose = [];
+  const parentEnds = [null, null, null];
+  for (let i = 0; i < 3; i++) {
+    const k = kinds[i];
+    if (k === 'pipe' || k === 'overlapped') {
+      const p = host.pipe();
+      if (i === 0) { childFds[0] = p[0]; toClose.push(p[0]); parentEnds[0] = new FdWritable(p[1], true); }
+      else { childFds[i] = p[1]; toClose.push(p[1]); parentEnds[i] = new FdReadable(p[0], true); }
+    } else if (k === 'ignore') {
+      const fd = host.open('/dev/null', i === 0 ? 0 : 1, 0); childFds[i] = fd; toClose.push(fd);
+    } else if (k === 'inherit') childFds[i] = i;
+    else if (typeof k === 'number') childFds[i] = k;
+    else if (k && typeof k.fd === 'number') childFds[i] = k.fd;
+    else childFds[i] = i;
+  }
+  let pid;
+  try {
+    pid = sys('spawn ' + n.file, n.file, () => host.spawn(n.file, n.argv, n.env, n.cwd, childFds, !!n.options.detached));
+  } catch (e) {
+    for (const fd of toClose) try { host.close(fd); } catch (x) { /* ignore */ }
+    for (const end of parentEnds) if (end) end.fd >= 0 && (() => { try { host.close(end.fd); } catch (x) { /* ignore */ } })();
+    e.spawnargs = n.argv.slice(1);
+    e.path = n.file;
+    nextTick(() => child.emit('error', e));
+    return child;
+  }
+  for (const fd of toClose) try { host.close(fd); } catch (x) { /* ignore */ }
+  child.pid = pid;
+  child.stdio = parentEnds;
+  const id = nextChildId++;
+  children.set(id, (status) => {
+    child.exitCode = status[0] === null || status[0] === undefined ? null : status[0];
+    child.signalCode = status[1] || null;
+    child.emit('exit', child.exitCode, child.signalCode);
+    // Like node's flushStdio: output nobody reads is drained so that 'close' can follow.
+    for (const s of parentEnds) if (s instanceof Readable && !s.listenerCount('data') && !s.listenerCount('readable')) s.resume();
+    let open = parentEnds.filter(s => s instanceof Readable && !s._endEmitted).length;
+    const close = () => child.emit('close', child.exitCode, child.signalCode);
+    if (!open) nextTick(close);
+    else for (const s of parentEnds) if (s instanceof Readable && !s._endEmitted) s.once('close', () => { if (--open === 0) close(); });
+  });
+  host.watchChild(pid, id);
+  for (const s of parentEnds) if (s instanceof Readable) s._start();
+  nextTick(() => child.emit('spawn'));
+  return child;
+}
+
+function spawnSync(file, args, options) {
+  const n = normalizeSpawn(file, args, options);
+  const kinds = stdioList(n.options.stdio);
+  let input = n.options.input;
+  if (typeof input === 'string') input = Buffer.from(input, n.options.encoding && n.options.encoding !== 'buffer' ? n.options.encoding : 'utf8');
+  const b = input ? asBytes(input) : null;
+  const copy = b ? b.slice().buffer : null;
+  let r;
+  try {
+    r = sys('spawnSync ' + n.file, n.file, () => host.runSync(n.file, n.argv, n.env, n.cwd, copy, [false, kinds[1] === 'inherit', kinds[2] === 'inherit'],
+      n.options.maxBuffer || 1024 * 1024 * 1024, n.options.timeout || 0));
+  } catch (e) {
+    return { pid: 0, output: null, stdout: null, stderr: null, status: null, signal: null, error: e };
+  }
+  const enc = n.options.encoding && n.options.encoding !== 'buffer' ? n.options.encoding : null;
+  const out = fromHost(r[2]), err = fromHost(r[3]);
+  const stdout = enc ? out.toString(enc) : out, stderr = enc ? err.toString(enc) : err;
+  return { pid: 0, output: [null, stdout, stderr], stdout, stderr, status: r[0] === null || r[0] === undefined ? null : r[0], signal: r[1] || null };
+}
+function checkSync(r, cmd) {
+  if (r.error) throw r.error;
+  if (r.status !== 0) {
+    const e = new Error('Command failed: ' + cmd + (r.stderr && r.stderr.length ? '\n' + r.stderr.toString() : ''));
+    e.status = r.status; e.signal = r.signal; e.stdout = r.stdout; e.stderr = r.stderr; e.output = r.output; e.pid = r.pid;
+    throw e;
+  }
+  return r.stdout;
+}
+function execSync(command, options) {
+  options = Object.assign({ stdio: ['pipe', 'pipe', 'inherit'] }, options);
+  const r = spawnSync(typeof options.shell === 'string' ? options.shell : '/bin/sh', ['-c', command], Object.assign({}, options, { shell: false }));
+  return checkSync(r, command);
+}
+function execFileSync(file, args, options) {
+  if (!Array.isArray(args)) { options = args; args = []; }
+  options = Object.assign({ stdio: ['pipe', 'pipe', 'inherit'] }, options);
+  return checkSync(spawnSync(file, args, options), [file, ...args].join(' '));
+}
+function execFile(file, args, options, cb) {
+  if (typeof args === 'function') { cb = args; args = []; options = {}; }
+  else if (!Array.isArray(args)) { cb = options; options = args; args = []; }
+  if (typeof options === 'function') { cb = options; options = {}; }
+  options = options || {};
+  const child = spawn(file, args, options);
+  const enc = options.encoding === 'buffer' ? null : options.encoding || 'utf8';
+  const out = [], err = [];
+  if (child.stdout) child.stdout.on('data', c => out.push(c));
+  if (child.stderr) child.stderr.on('data', c => err.push(c));
+  let failed = null;
+  child.on('error', e => { failed = e; if (cb) { const c = cb; cb = null; c(e, '', ''); } });
+  child.on('close', (code, signal) => {
+    if (!cb) return;
+    const stdout = enc ? Buffer.concat(out).toString(enc) : Buffer.concat(out);
+    const stderr = enc ? Buffer.concat(err).toString(enc) : Buffer.concat(err);
+    let e = failed;
+    if (!e && (code !== 0 || signal)) {
+      e = new Error('Command failed: ' + [file, ...args].join(' ') + '\n' + stderr);
+      e.code = code; e.signal = signal; e.killed = child.killed; e.cmd = [file, ...args].join(' ');
+    }
+    cb(e, stdout, stderr);
+  });
+  return child;
+}
+function exec(command, options, cb) {
+  if (typeof options === 'function') { cb = options; options = {}; }
+  options = options || {};
+  return execFile(typeof options.shell === 'string' ? options.shell : '/bin/sh', ['-c', command], Object.assign({}, options, { shell: false }), cb);
+}
+exec[customPromisify] = (c, o) => new Promise((res, rej) => exec(c, o, (e, stdout, stderr) => e ? rej(Object.assign(e, { stdout, stderr })) : res({ stdout, stderr })));
+execFile[customPromisify] = (f, a, o) => new Promise((res, rej) => execFile(f, a, o, (e, stdout, stderr) => e ? rej(Object.assign(e, { stdout, stderr })) : res({ stdout, stderr })));
+const childProcess = {
+  spawn, spawnSync, exec, execSync, execFile, execFileSync, ChildProcess,
+  fork() { throw new NodeError('ERR_NOT_AVAILABLE', 'child_process.fork is not available yet in this runtime (IPC channels); spawn node instead'); },
+};
+
+// ---------------------------------------------------------------- os
+
+const os = {
+  EOL: '\n',
+  devNull: '/dev/null',
+  platform: () => 'linux',
+  type: () => 'Linux',
+  arch: () => 'x64',
+  machine: () => 'x86_64',
+  release: () => '6.1.0-agentos',
+  version: () => '#1 SMP Agent OS',
+  hostname: () => { try { return fs.readFileSync('/etc/hostname', 'utf8').trim() || 'agentos'; } catch (e) { return 'agentos'; } },
+  homedir: () => process.env.HOME || '/home/agentos',
+  tmpdir: () => (process.env.TMPDIR || '/tmp').replace(/\/$/, '') || '/',
+  endianness: () => 'LE',
+  uptime: () => Math.floor((host.hrtime() - startNanos) / 1e9),
+  loadavg: () => [0, 0, 0],
+  totalmem: () => Number(host.maxOldSpaceBytes()),
+  freemem: () => Number(host.maxOldSpaceBytes()) / 2,
+  availableParallelism: () => 1,
+  cpus: () => [{ model: 'Agent OS virtual CPU', speed: 0, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } }],
+  networkInterfaces: () => ({}),
+  userInfo: () => ({ uid: host.uid(), gid: host.gid(), username: process.env.USER || (host.uid() === 0 ? 'root' : 'agentos'), homedir: os.homedir(), shell: process.env.SHELL || '/bin/sh' }),
+  constants: { signals: SIGNALS, errno: {}, priority: {} },
+  getPriority: () => 0,
+  setPriority: () => {},
+};
+
+// ---------------------------------------------------------------- crypto (random; hashes come later with the JCA bridge)
+
+function randomBytes(n, cb) {
+  const b = Buffer.alloc(n);
+  if (n > 0) host.randomFill(b.buffer, b.byteOffset, n);
+  if (cb) { setImmediate(() => cb(null, b)); return undefined; }
+  return b;
+}
+function getRandomValues(arr) {
+  if (!ArrayBuffer.isView(arr)) throw typeError('ERR_INVALID_ARG_TYPE', 'The "typedArray" argument must be an instance of Int8Array, Int16Array, Int32Array, Uint8Array, Uint16Array, Uint32Array, or Uint8ClampedArray.');
+  if (arr.byteLength) host.randomFill(arr.buffer, arr.byteOffset, arr.byteLength);
+  return arr;
+}
+function randomUUID() {
+  const b = randomBytes(16);
+  b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+}
+const crypto = {
+  randomBytes, randomUUID, getRandomValues,
+  randomFillSync: (b, off = 0, size) => { const u = asBytes(b); size = size === undefined ? u.length - off : size; if (size) host.randomFill(u.buffer, u.byteOffset + off, size); return b; },
+  randomInt: (min, max) => { if (max === undefined) { max = min; min = 0; } const r = randomBytes(6).readUIntBE ? 0 : 0; const x = (randomBytes(4).readUInt32LE(0) / 0x100000000); return min + Math.floor(x * (max - min)) + r; },
+  timingSafeEqual: (a, b) => { if (a.length !== b.length) throw new RangeError('Input buffers must have the same byte length'); let d = 0; for (let i = 0; i < a.length; i++) d |= a[i] ^ b[i]; return d === 0; },
+  webcrypto: { getRandomValues, randomUUID },
+};
+if (typeof G.crypto === 'undefined') G.crypto = { getRandomValues, randomUUID };
+
+// ---------------------------------------------------------------- process
+
+const startNanos = host.hrtime();
+const process = new EventEmitter();
+const argv = Array.from(host.argv(), String);
+process.title = 'node';
+process.version = NODE_VERSION;
+process.versions = { node: NODE_VERSION.slice(1), v8: '12.4.254.21-node.33', uv: '1.49.2', modules: '127', agentos: '0.1.0' };
+process.release = { name: 'node', lts: 'Jod' };
+process.platform = 'linux';
+process.arch = 'x64';
+process.execPath = '/usr/bin/node';
+process.argv0 = argv[0];
+process.execArgv = [];
+process.pid = host.pid();
+process.ppid = host.ppid();
+process.exitCode = undefined;
+process.config = { variables: {} };
+process.features = { inspector: false, ipv6: true, tls: false, typescript: false };
+{
+  const env = {};
+  const hostEnv = host.env();
+  for (const k of Object.keys(hostEnv)) env[k] = String(hostEnv[k]);
+  process.env = new Proxy(env, {
+    set(t, k, v) { t[k] = String(v); return true; },
+    defineProperty(t, k, d) { t[k] = String(d.value); return true; },
+  });
+}
+process.cwd = () => String(host.cwd());
+process.chdir = (d) => { const p = toPath(d, 'directory'); sys('chdir', p, () => host.chdir(p)); };
+process.umask = () => 0o022;
+process.getuid = () => host.uid();
+process.geteuid = () => host.uid();
+process.getgid = () => host.gid();
+process.getegid = () => host.gid();
+process.getgroups = () => [host.gid()];
+process.nextTick = nextTick;
+process.hrtime = (prev) => {
+  const t = host.hrtime() - startNanos;
+  let s = Math.floor(t / 1e9), ns = Math.floor(t % 1e9);
+  if (prev) { s -= prev[0]; ns -= prev[1]; if (ns < 0) { s--; ns += 1e9; } }
+  return [s, ns];
+};
+process.hrtime.bigint = () => BigInt(Math.floor(host.hrtime()));
+process.uptime = () => (host.hrtime() - startNanos) / 1e9;
+process.memoryUsage = () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 });
+process.memoryUsage.rss = () => 0;
+process.cpuUsage = () => ({ user: Math.floor((host.hrtime() - startNanos) / 1000), system: 0 });
+process.resourceUsage = () => ({ userCPUTime: 0, systemCPUTime: 0, maxRSS: 0 });
+process.kill = (pid, sig) => { sys('kill', undefined, () => host.kill(pid, typeof sig === 'number' ? signalName(sig) : sig || 'SIGTERM')); return true; };
+process.exit = (code) => {
+  if (code !== undefined) process.exitCode = code;
+  const c = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
+  if (!process._exiting) { process._exiting = true; try { process.emit('exit', c); } catch (e) { /* exit anyway */ } }
+  host.exit(process.exitCode === undefined ? c : Number(process.exitCode) | 0);
+};
+process.abort = () => host.exit(134);
+process.emitWarning = (w, type) => {
+  const msg = typeof w === 'string' ? w : w && w.message;
+  const name = typeof type === 'string' ? type : (w && w.name) || 'Warning';
+  if (process.listenerCount('warning')) { const e = w instanceof Error ? w : Object.assign(new Error(msg), { name }); process.emit('warning', e); return; }
+  process.stderr.write('(node:' + process.pid + ') ' + name + ': ' + msg + '\n');
+};
+process.binding = () => { throw new NodeError('ERR_NOT_AVAILABLE', 'process.binding is not available in this runtime'); };
+process.report = { getReport: () => ({ header: { glibcVersionRuntime: '2.36' }, sharedObjects: [] }) };
+process.allowedNodeEnvironmentFlags = new Set();
+process.setUncaughtExceptionCaptureCallback = () => {};
+process.hasUncaughtExceptionCaptureCallback = () => false;
+process.setSourceMapsEnabled = () => {};
+process.getActiveResourcesInfo = () => [];
+process.stdout = stdioStream(1);
+process.stderr = stdioStream(2);
+let stdinStream = null;
+Object.defineProperty(process, 'stdin', {
+  configurable: true, enumerable: true,
+  get() {
+    if (!stdinStream) {
+      stdinStream = new FdReadable(0, false);
+      stdinStream.isTTY = host.isatty(0) || undefined;
+      stdinStream.setRawMode = function () { return this; };
+    }
+    return stdinStream;
+  },
+});
+function stdioStream(fd) {
+  const w = new FdWritable(fd, false);
+  w.isTTY = host.isatty(fd) || undefined;
+  w.columns = 80; w.rows = 24;
+  w._isStdio = true;
+  w.getColorDepth = () => 1;
+  w.hasColors = () => false;
+  w.getWindowSize = () => [80, 24];
+  w._destroy = () => {};
+  // Node's stdout/stderr are synchronous for files and pipes: write at once and call back on the next tick.
+  w.write = function (chunk, enc, cb) {
+    if (typeof enc === 'function') { cb = enc; enc = undefined; }
+    try { sys('write', undefined, () => hostWrite(fd, typeof chunk === 'string' || ArrayBuffer.isView(chunk) ? chunk : String(chunk), enc)); }
+    catch (e) { if (e.code === 'EPIPE') { if (cb) nextTick(cb, e); return false; } throw e; }
+    if (cb) nextTick(cb, null);
+    return true;
+  };
+  return w;
+}
+// Signal listeners: the first one makes the kernel deliver the signal to us instead of its default action.
+const CATCHABLE = new Set(Object.keys(SIGNALS).filter(s => s !== 'SIGKILL' && s !== 'SIGSTOP'));
+process.on('newListener', (name) => { if (CATCHABLE.has(name) && !process.listenerCount(name)) { try { host.catchSignal(name, true); } catch (e) { /* ignore */ } } });
+process.on('removeListener', (name) => { if (CATCHABLE.has(name) && !process.listenerCount(name)) { try { host.catchSignal(name, false); } catch (e) { /* ignore */ } } });
+
+// ---------------------------------------------------------------- console
+
+function makeConsole(out, err) {
+  const counts = new Map(), timersMap = new Map();
+  let indent = '';
+  const write = (stream, args) => stream.write(indent + format(...args).replace(/\n/g, '\n' + indent) + '\n');
+  const c = {
+    log: (...a) => write(out, a),
+    info: (...a) => write(out, a),
+    debug: (...a) => write(out, a),
+    error: (...a) => write(err, a),
+    warn: (...a) => write(err, a),
+    trace: (...a) => { const e = new Error(format(...a)); e.name = 'Trace'; write(err, [e.stack]); },
+    dir: (o, opts) => out.write(indent + inspect(o, opts) + '\n'),
+    dirxml: (...a) => write(out, a),
+    assert: (ok, ...a) => { if (!ok) write(err, ['Assertion failed' + (a.length ? ':' : ''), ...a]); },
+    count: (label = 'default') => { const n = (counts.get(label) || 0) + 1; counts.set(label, n); write(out, [label + ': ' + n]); },
+    countReset: (label = 'default') => counts.delete(label),
+    time: (label = 'default') => timersMap.set(label, host.hrtime()),
+    timeEnd: (label = 'default') => { const t = timersMap.get(label); timersMap.delete(label); if (t !== undefined) write(out, [label + ': ' + ((host.hrtime() - t) / 1e6).toFixed(3) + 'ms']); },
+    timeLog: (label = 'default', ...a) => { const t = timersMap.get(label); if (t !== undefined) write(out, [label + ': ' + ((host.hrtime() - t) / 1e6).toFixed(3) + 'ms', ...a]); },
+    group: (...a) => { if (a.length) write(out, a); indent += '  '; },
+    groupCollapsed: (...a) => { if (a.length) write(out, a); indent += '  '; },
+    groupEnd: () => { indent = indent.slice(2); },
+    table: (data) => write(out, [data]),
+  };
+  return c;
+}
+const console = makeConsole(process.stdout, process.stderr);
+console.Console = class Console {
+  constructor(stdout, stderr) {
+    if (stdout && stdout.stdout) { stderr = stdout.stderr; stdout = stdout.stdout; }
+    Object.assign(this, makeConsole(stdout, stderr || stdout));
+  }
+};
+
+// ---------------------------------------------------------------- builtins that need networking, threads or V8
+
+function unavailable(name, why) {
+  return new Proxy(function () {}, {
+    get(t, prop) {
+      if (prop === '__esModule' || prop === 'then' || typeof prop === 'symbol') return undefined;
+      if (prop === 'default') return this;
+      return function () { throw new NodeError('ERR_NOT_AVAILABLE', name + '.' + String(prop) + ' is not available yet in this runtime: ' + why); };
+    },
+    apply() { throw new NodeError('ERR_NOT_AVAILABLE', name + ' is not available yet in this runtime: ' + why); },
+  });
+}
+const NET = 'VM networking has not landed in this build';
+
+// ---------------------------------------------------------------- modules
+
+const builtinFactories = {
+  assert: () => makeAssert(),
+  'assert/strict': () => makeAssert(),
+  async_hooks: () => makeAsyncHooks(),
+  buffer: () => ({ Buffer, kMaxLength: 2 ** 31 - 1, constants: { MAX_LENGTH: 2 ** 31 - 1, MAX_STRING_LENGTH: 2 ** 29 - 24 }, atob: G.atob, btoa: G.btoa, isUtf8: (b) => { try { new TextDecoder('utf-8', { fatal: true }).decode(b); return true; } catch (e) { return false; } }, Blob: G.Blob, SlowBuffer: Buffer }),
+  child_process: () => childProcess,
+  console: () => console,
+  constants: () => Object.assign({}, fsConstants, os.constants.signals),
+  crypto: () => crypto,
+  diagnostics_channel: () => ({ channel: () => ({ hasSubscribers: false, publish() {}, subscribe() {}, unsubscribe() {} }), hasSubscribers: () => false, subscribe() {}, unsubscribe() {}, tracingChannel: () => ({ hasSubscribers: false, traceSync: (fn, ctx, thisArg, ...a) => fn.apply(thisArg, a), tracePromise: (fn, ctx, thisArg, ...a) => fn.apply(thisArg, a), subscribe() {}, unsubscribe() {} }) }),
+  events: () => EventEmitter,
+  fs: () => fs,
+  'fs/promises': () => promises,
+  module: () => ModuleBuiltin,
+  os: () => os,
+  path: () => path,
+  'path/posix': () => path,
+  perf_hooks: () => ({ performance: G.performance, PerformanceObserver: class { observe() {} disconnect() {} }, monitorEventLoopDelay: () => ({ enable() {}, disable() {}, percentile: () => 0 }) }),
+  process: () => process,
+  querystring: () => ({ parse: (s) => Object.fromEntries(new URLSearchParams(s)), stringify: (o) => new URLSearchParams(o).toString(), escape: encodeURIComponent, unescape: decodeURIComponent }),
+  readline: () => makeReadline(),
+  stream: () => stream,
+  'stream/promises': () => stream.promises,
+  string_decoder: () => ({ StringDecoder }),
+  timers: () => timers,
+  'timers/promises': () => timersPromises,
+  tty: () => ({ isatty: (fd) => host.isatty(fd), ReadStream: FdReadable, WriteStream: FdWritable }),
+  url: () => ({ URL, URLSearchParams, fileURLToPath, pathToFileURL, parse: (u) => { const x = new URL(u); return { protocol: x.protocol, host: x.host, hostname: x.hostname, port: x.port || null, pathname: x.pathname, search: x.search || null, hash: x.hash || null, href: x.href, path: x.pathname + x.search }; }, format: (u) => (u instanceof URL ? u.href : String(u.href || '')) }),
+  util: () => util,
+  'util/types': () => types,
+  zlib: () => unavailable('zlib', 'compression arrives with the JDK zlib bridge'),
+  http: () => unavailable('http', NET), https: () => unavailable('https', NET), http2: () => unavailable('http2', NET),
+  net: () => Object.assign(unavailable('net', NET), {}), tls: () => unavailable('tls', NET), dns: () => unavailable('dns', NET),
+  'dns/promises': () => unavailable('dns/promises', NET), dgram: () => unavailable('dgram', NET),
+  worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
+  vm: () => unavailable('vm', 'separate V8 contexts do not exist on GraalJS; use new Function or a VM context'),
+  inspector: () => unavailable('inspector', 'there is no debugger protocol in a VM'),
+  v8: () => ({ getHeapStatistics: () => ({ total_heap_size: 0, used_heap_size: 0, heap_size_limit: Number(host.maxOldSpaceBytes()) }), serialize: (v) => Buffer.from(JSON.stringify(v)), deserialize: (b) => JSON.parse(b.toString()), setFlagsFromString() {} }),
+  cluster: () => unavailable('cluster', 'there is one process per node command'),
+  repl: () => unavailable('repl', 'no interactive REPL yet'),
+  punycode: () => unavailable('punycode', 'deprecated in Node and not provided'),
+  sqlite: () => unavailable('sqlite', 'not provided'),
+  test: () => unavailable('node:test', 'the test runner is not provided'),
+};
+const builtinCache = new Map();
+function loadBuiltin(name) {
+  if (!builtinCache.has(name)) builtinCache.set(name, builtinFactories[name]());
+  return builtinCache.get(name);
+}
+function builtinName(request) {
+  const name = request.startsWith('node:') ? request.slice(5) : request;
+  return Object.prototype.hasOwnProperty.call(builtinFactories, name) ? name : null;
+}
+
+function makeAssert() {
+  class AssertionError extends Error {
+    constructor(o) { super(o.message); this.name = 'AssertionError'; this.code = 'ERR_ASSERTION'; this.actual = o.actual; this.expected = o.expected; this.operator = o.operator; this.generatedMessage = !o.userMessage; }
+  }
+  const fail = (actual, expected, message, operator, defaultMsg) => {
+    if (message instanceof Error) throw message;
+    throw new AssertionError({ message: message || defaultMsg, actual, expected, operator, userMessage: !!message });
+  };
+  const assert = (v, m) => { if (!v) fail(v, true, m, '==', 'The expression evaluated to a falsy value:\n\n  assert(' + inspect(v) + ')\n'); };
+  Object.assign(assert, {
+    AssertionError,
+    ok: assert,
+    equal: (a, b, m) => { if (a != b) fail(a, b, m, '==', inspect(a) + ' == ' + inspect(b)); },
+    notEqual: (a, b, m) => { if (a == b) fail(a, b, m, '!=', inspect(a) + ' != ' + inspect(b)); },
+    strictEqual: (a, b, m) => { if (!Object.is(a, b)) fail(a, b, m, 'strictEqual', 'Expected values to be strictly equal:\n\n' + inspect(a) + ' !== ' + inspect(b) + '\n'); },
+    notStrictEqual: (a, b, m) => { if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual', 'Expected "actual" to be strictly unequal to: ' + inspect(b)); },
+    deepEqual: (a, b, m) => { if (!deepEqual(a, b, false)) fail(a, b, m, 'deepEqual', 'Expected values to be loosely deep-equal:\n\n' + inspect(a) + '\n\nshould loosely deep-equal\n\n' + inspect(b)); },
+    deepStrictEqual: (a, b, m) => { if (!deepEqual(a, b, true)) fail(a, b, m, 'deepStrictEqual', 'Expected values to be strictly deep-equal:\n' + inspect(a) + '\n\nshould equal\n\n' + inspect(b)); },
+    notDeepStrictEqual: (a, b, m) => { if (deepEqual(a, b, true)) fail(a, b, m, 'notDeepStrictEqual', 'Expected "actual" not to be strictly deep-equal to: ' + inspect(b)); },
+    notDeepEqual: (a, b, m) => { if (deepEqual(a, b, false)) fail(a, b, m, 'notDeepEqual', 'Expected "actual" not to be loosely deep-equal to: ' + inspect(b)); },
+    fail: (m) => fail(undefined, undefined, m || 'Failed', 'fail', 'Failed'),
+    throws: (fn, expected, m) => {
+      try { fn(); } catch (e) {
+        if (typeof expected === 'function' && expected.prototype !== undefined && !(e instanceof expected)) throw e;
+        if (expected instanceof RegExp && !expected.test(String(e && e.message))) fail(e, expected, m, 'throws', 'The error message does not match');
+        if (expected && typeof expected === 'object' && !(expected instanceof RegExp)) for (const k of Object.keys(expected)) if (!deepEqual(e[k], expected[k], true)) fail(e, expected, m, 'throws', 'Expected values to be strictly deep-equal: ' + k);
+        return;
+      }
+      fail(undefined, expected, m, 'throws', 'Missing expected exception.');
+    },
+    doesNotThrow: (fn, m) => { try { fn(); } catch (e) { fail(e, undefined, m, 'doesNotThrow', 'Got unwanted exception.\nActual message: "' + (e && e.message) + '"'); } },
+    rejects: async (p, expected, m) => { try { await (typeof p === 'function' ? p() : p); } catch (e) { return; } fail(undefined, expected, m, 'rejects', 'Missing expected rejection.'); },
+    doesNotReject: async (p) => { await (typeof p === 'function' ? p() : p); },
+    match: (s, re, m) => { if (!re.test(s)) fail(s, re, m, 'match', 'The input did not match the regular expression ' + re + '. Input:\n\n' + inspect(s) + '\n'); },
+    doesNotMatch: (s, re, m) => { if (re.test(s)) fail(s, re, m, 'doesNotMatch', 'The input was expected to not match the regular expression ' + re); },
+    ifError: (e) => { if (e !== null && e !== undefined) throw e; },
+  });
+  assert.strict = assert;
+  return assert;
+}
+
+function makeAsyncHooks() {
+  // One store per AsyncLocalStorage, carried through promise continuations and timers is beyond this runtime yet:
+  // run() sets the store for the synchronous part and for callbacks created inside it via a simple stack.
+  class AsyncLocalStorage {
+    constructor() { this._store = undefined; }
+    getStore() { return this._store; }
+    run(store, fn, ...args) { const prev = this._store; this._store = store; try { return fn(...args); } finally { this._store = prev; } }
+    exit(fn, ...args) { return this.run(undefined, fn, ...args); }
+    enterWith(store) { this._store = store; }
+    disable() { this._store = undefined; }
+    static bind(fn) { return fn; }
+    static snapshot() { return (fn, ...a) => fn(...a); }
+  }
+  class AsyncResource {
+    constructor(type) { this.type = type; }
+    runInAsyncScope(fn, thisArg, ...args) { return fn.apply(thisArg, args); }
+    bind(fn) { return fn.bind(this); }
+    emitDestroy() { return this; }
+    asyncId() { return 1; }
+    triggerAsyncId() { return 0; }
+    static bind(fn) { return fn; }
+  }
+  return { AsyncLocalStorage, AsyncResource, createHook: () => ({ enable() { return this; }, disable() { return this; } }), executionAsyncId: () => 1, triggerAsyncId: () => 0, executionAsyncResource: () => ({}) };
+}
+
+function makeReadline() {
+  class Interface extends EventEmitter {
+    constructor(input, output) {
+      super();
+      if (input && input.input) { output = input.output; input = input.input; }
+      this.input = input; this.output = output; this.closed = false; this.terminal = false;
+      let buf = '';
+      this._onData = (chunk) => {
+        buf += typeof chunk === 'string' ? chunk : chunk.toString();
+        let i;
+        while ((i = buf.indexOf('\n')) >= 0) { const line = buf.slice(0, i).replace(/\r$/, ''); buf = buf.slice(i + 1); this._line(line); }
+      };
+      this._onEnd = () => { if (buf) { this._line(buf); buf = ''; } this.close(); };
+      input.on('data', this._onData);
+      input.on('end', this._onEnd);
+      this._questions = [];
+    }
+    _line(line) { const q = this._questions.shift(); if (q) q(line); else this.emit('line', line); }
+    question(query, opts, cb) { if (typeof opts === 'function') cb = opts; if (this.output) this.output.write(query); this._questions.push(cb); }
+    prompt() { if (this.output) this.output.write(this._prompt || '> '); }
+    setPrompt(p) { this._prompt = p; }
+    write(d) { if (this.output) this.output.write(d); }
+    pause() { this.input.pause(); return this; }
+    resume() { this.input.resume(); return this; }
+    close() {
+      if (this.closed) return;
+      this.closed = true;
+      this.input.removeListener('data', this._onData);
+      if (this.input instanceof FdReadable) this.input.pause(), this.input._stop();
+      this.emit('close');
+    }
+    [Symbol.asyncIterator]() {
+      const lines = [], waiting = [];
+      let done = false;
+      this.on('line', l => waiting.length ? waiting.shift()({ value: l, done: false }) : lines.push(l));
+      this.on('close', () => { done = true; while (waiting.length) waiting.shift()({ value: undefined, done: true }); });
+      return { next: () => lines.length ? Promise.resolve({ value: lines.shift(), done: false }) : done ? Promise.resolve({ value: undefined, done: true }) : new Promise(r => waiting.push(r)), return: () => { this.close(); return Promise.resolve({ done: true }); }, [Symbol.asyncIterator]() { return this; } };
+    }
+  }
+  const createInterface = (input, output) => new Interface(input, output);
+  return { Interface, createInterface, clearLine: (s, d, cb) => { if (cb) cb(); return true; }, cursorTo: (s, x, y, cb) => { if (typeof y === 'function') y(); else if (cb) cb(); return true; }, moveCursor: (s, dx, dy, cb) => { if (cb) cb(); return true; }, clearScreenDown: () => true, emitKeypressEvents() {}, promises: { Interface, createInterface: (i, o) => { const rl = new Interface(i, o); rl.question = (q) => new Promise(r => Interface.prototype.question.call(rl, q, r)); return rl; } } };
+}
+
+class Module {
+  constructor(id, parent) {
+    this.id = id;
+    this.path = path.dirname(id);
+    this.filename = id;
+    this.exports = {};
+    this.loaded = false;
+    this.children = [];
+    this.paths = nodeModulePaths(this.path);
+    this.parent = parent;
+    this.require = makeRequire(this);
+  }
+}
+Module._cache = Object.create(null);
+Module._extensions = Object.create(null);
+Module.builtinModules = Object.keys(builtinFactories);
+Module.isBuiltin = (name) => builtinName(name) !== null;
+Module.createRequire = (from) => {
+  const file = typeof from === 'string' ? (from.startsWith('file:') ? fileURLToPath(from) : from) : fileURLToPath(from);
+  const m = new Module(file.endsWith('/') ? file + '[createRequire]' : file, null);
+  return m.require;
+};
+Module._resolveFilename = (request, parent) => resolve(request, parent ? path.dirname(parent.filename) : process.cwd());
+Module._nodeModulePaths = (dir) => nodeModulePaths(dir);
+Module.Module = Module;
+Module.register = () => {};
+Module.syncBuiltinESMExports = () => {};
+Module.findSourceMap = () => undefined;
+Module.enableCompileCache = () => ({ status: 0 });
+Module.constants = { compileCacheStatus: { ENABLED: 1, DISABLED: 3 } };
+const ModuleBuiltin = Module;
+
+function nodeModulePaths(dir) {
+  const out = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (path.basename(d) !== 'node_modules') out.push((d === '/' ? '' : d) + '/node_modules');
+    if (d === '/') break;
+  }
+  return out;
+}
+
+function statType(p) { try { return String(host.stat(p, true).type); } catch (e) { return null; } }
+
+const packageJsonCache = new Map();
+function readPackageJson(dir) {
+  const file = dir + '/package.json';
+  if (packageJsonCache.has(file)) return packageJsonCache.get(file);
+  let pkg = null;
+  if (statType(file) === 'FILE') {
+    try { pkg = JSON.parse(String(host.readFileString(file))); } catch (e) { const err = new Error('Invalid package config ' + file + ': ' + e.message); err.code = 'ERR_INVALID_PACKAGE_CONFIG'; throw err; }
+  }
+  packageJsonCache.set(file, pkg);
+  return pkg;
+}
+function packageScope(dir) {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (path.basename(d) === 'node_modules') return null;
+    const pkg = readPackageJson(d);
+    if (pkg) return { dir: d, pkg };
+    if (d === '/') return null;
+  }
+}
+
+const REQUIRE_CONDITIONS = ['node', 'require', 'default'];
+const IMPORT_CONDITIONS = ['node', 'import', 'default'];
+
+function tryFile(p) { return statType(p) === 'FILE' ? p : null; }
+function tryExtensions(p) {
+  for (const ext of ['', '.js', '.json', '.node', '.cjs', '.mjs']) { const f = tryFile(p + ext); if (f) return f; }
+  return null;
+}
+function tryDirectory(p) {
+  const pkg = readPackageJson(p);
+  if (pkg && typeof pkg.main === 'string' && pkg.main) {
+    const m = path.resolve(p, pkg.main);
+    const f = tryExtensions(m) || tryIndex(m);
+    if (f) return f;
+  }
+  return tryIndex(p);
+}
+function tryIndex(p) { for (const ext of ['.js', '.json', '.node']) { const f = tryFile(p + '/index' + ext); if (f) return f; } return null; }
+
+function notFound(request, from) {
+  const e = new Error("Cannot find module '" + request + "'\nRequire stack:\n- " + from);
+  e.code = 'MODULE_NOT_FOUND';
+  e.requireStack = [from];
+  return e;
+}
+
+// PACKAGE_EXPORTS_RESOLVE / PACKAGE_IMPORTS_RESOLVE of Node's ESM resolution algorithm.
+function resolveTarget(pkgDir, target, subpath, conditions, pattern) {
+  if (typeof target === 'string') {
+    if (!target.startsWith('./')) {
+      if (pattern !== 'imports' || target.startsWith('../') || target.startsWith('/')) return undefined;
+      return { bare: pattern === 'imports' && subpath !== undefined ? target.replace(/\*/g, subpath) : target };
+    }
+    const resolvedTarget = subpath !== undefined ? target.replace(/\*/g, subpath) : target;
+    return { file: path.resolve(pkgDir, resolvedTarget) };
+  }
+  if (Array.isArray(target)) {
+    for (const t of target) { const r = resolveTarget(pkgDir, t, subpath, conditions, pattern); if (r !== undefined && r !== null) return r; }
+    return undefined;
+  }
+  if (target && typeof target === 'object') {
+    for (const key of Object.keys(target)) {
+      if (key === 'default' || conditions.includes(key)) {
+        const r = resolveTarget(pkgDir, target[key], subpath, conditions, pattern);
+        if (r !== undefined) return r;
+      }
+    }
+    return undefined;
+  }
+  return null;
+}
+function matchMap(map, key, pkgDir, conditions, kind) {
+  if (Object.prototype.hasOwnProperty.call(map, key) && !key.includes('*')) return resolveTarget(pkgDir, map[key], undefined, conditions, kind);
+  let best = null, bestSub;
+  for (const k of Object.keys(map)) {
+    const star = k.indexOf('*');
+    if (star < 0) continue;
+    const prefix = k.slice(0, star), suffix = k.slice(star + 1);
+    if (key.startsWith(prefix) && key.length >= k.length - 1 && key.endsWith(suffix)) {
+      if (!best || k.length > best.length) { best = k; bestSub = key.slice(prefix.length, key.length - suffix.length); }
+    }
+  }
+  return best ? resolveTarget(pkgDir, map[best], bestSub, conditions, kind) : undefined;
+}
+function exportsResolve(pkgDir, exportsField, subpath, conditions, request, from) {
+  let map = exportsField;
+  if (typeof map === 'string' || Array.isArray(map) || (map && typeof map === 'object' && !Object.keys(map).some(k => k.startsWith('.')))) map = { '.': map };
+  const r = matchMap(map, subpath, pkgDir, conditions, 'exports');
+  if (!r || !r.file) {
+    const e = new Error((subpath === '.' ? 'No "exports" main defined' : "Package subpath '" + subpath + "' is not defined by \"exports\"") + ' in ' + pkgDir + '/package.json');
+    e.code = 'ERR_PACKAGE_PATH_NOT_EXPORTED';
+    throw e;
+  }
+  if (statType(r.file) !== 'FILE') throw notFound(request, from);
+  return r.file;
+}
+
+function resolve(request, fromDir, conditions, fromFile) {
+  if (typeof request !== 'string') throw typeError('ERR_INVALID_ARG_TYPE', 'The "id" argument must be of type string. Received ' + inspect(request));
+  conditions = conditions || REQUIRE_CONDITIONS;
+  const from = fromFile || fromDir;
+  if (builtinName(request)) return 'node:' + builtinName(request);
+  if (request.startsWith('node:')) { const e = new Error('No such built-in module: ' + request); e.code = 'ERR_UNKNOWN_BUILTIN_MODULE'; throw e; }
+  if (request.startsWith('file:')) request = fileURLToPath(request);
+  if (request.startsWith('./') || request.startsWith('../') || request.startsWith('/') || request === '.' || request === '..') {
+    const p = path.resolve(fromDir, request);
+    const f = (request.endsWith('/') ? null : tryExtensions(p)) || tryDirectory(p);
+    if (f) return f;
+    throw notFound(request, from);
+  }
+  if (request.startsWith('#')) {
+    const scope = packageScope(fromDir);
+    if (scope && scope.pkg.imports) {
+      const r = matchMap(scope.pkg.imports, request, scope.dir, conditions, 'imports');
+      if (r && r.file) return r.file;
+      if (r && r.bare) return resolve(r.bare, scope.dir, conditions, from);
+    }
+    const e = new Error('Package import specifier "' + request + '" is not defined in package ' + (scope ? scope.dir + '/package.json' : fromDir));
+    e.code = 'ERR_PACKAGE_IMPORT_NOT_DEFINED';
+    throw e;
+  }
+  const parts = request.split('/');
+  const name = request.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  const rest = request.slice(name.length);
+  const subpath = '.' + rest;
+  // A package may import itself by name through its own "exports".
+  const self = packageScope(fromDir);
+  if (self && self.pkg.name === name && self.pkg.exports !== undefined) return exportsResolve(self.dir, self.pkg.exports, subpath, conditions, request, from);
+  for (const dir of nodeModulePaths(fromDir)) {
+    const pkgDir = dir + '/' + name;
+    if (statType(pkgDir) !== 'DIRECTORY') continue;
+    const pkg = readPackageJson(pkgDir);
+    if (pkg && pkg.exports !== undefined && pkg.exports !== null) return exportsResolve(pkgDir, pkg.exports, subpath, conditions, request, from);
+    const p = pkgDir + rest;
+    const f = (rest ? tryExtensions(p) : null) || tryDirectory(p);
+    if (f) return f;
+  }
+  throw notFound(request, from);
+}
+
+function isEsmFile(file) {
+  if (file.endsWith('.mjs')) return true;
+  if (file.endsWith('.cjs') || file.endsWith('.json')) return false;
+  const scope = packageScope(path.dirname(file));
+  return !!(scope && scope.pkg.type === 'module');
+}
+
+function stripShebang(src) { return src.startsWith('#!') ? '//' + src.slice(2) : src; }
+
+function compileWrapper(source, filename) {
+  const wrapped = '(function (exports, require, module, __filename, __dirname) { ' + stripShebang(source) + '\n})\n//# sourceURL=' + filename;
+  return (0, eval)(wrapped);
+}
+
+Module._extensions['.js'] = function (module, filename) {
+  const source = sys('open', filename, () => String(host.readFileString(filename)));
+  if (isEsmFile(filename)) throw esmUnsupported(filename);
+  module._compile(source, filename);
+};
+Module._extensions['.cjs'] = Module._extensions['.js'];
+Module._extensions['.json'] = function (module, filename) {
+  const source = sys('open', filename, () => String(host.readFileString(filename)));
+  try { module.exports = JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source); } catch (e) { e.message = filename + ': ' + e.message; throw e; }
+};
+Module._extensions['.mjs'] = function (module, filename) { throw esmUnsupported(filename); };
+Module._extensions['.node'] = function (module, filename) {
+  const e = new Error('Native addons cannot be loaded in an Agent OS VM: ' + filename);
+  e.code = 'ERR_DLOPEN_FAILED';
+  throw e;
+};
+Module.prototype._compile = function (source, filename) {
+  const fn = compileWrapper(source, filename);
+  return fn.call(this.exports, this.exports, this.require, this, filename, path.dirname(filename));
+};
+
+function esmUnsupported(filename) {
+  const e = new Error('ES modules are not supported yet by this runtime (CommonJS only for now): ' + filename);
+  e.code = 'ERR_REQUIRE_ESM';
+  return e;
+}
+
+function loadModule(filename, parent, isMain) {
+  if (filename.startsWith('node:')) return loadBuiltin(filename.slice(5));
+  const cached = Module._cache[filename];
+  if (cached) return cached.exports;
+  const module = new Module(filename, parent);
+  if (isMain) { module.id = '.'; process.mainModule = module; requireMain = module; }
+  Module._cache[filename] = module;
+  if (parent) parent.children.push(module);
+  let ok = false;
+  try {
+    const ext = path.extname(filename);
+    (Module._extensions[ext] || Module._extensions['.js'])(module, filename);
+    ok = true;
+  } finally {
+    if (!ok) delete Module._cache[filename];
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+let requireMain;
+function makeRequire(module) {
+  const dir = module.path;
+  const require = function (id) {
+    const filename = resolve(id, dir, REQUIRE_CONDITIONS, module.filename);
+    return loadModule(filename, module, false);
+  };
+  require.resolve = (id, opts) => {
+    if (opts && opts.paths) {
+      for (const p of opts.paths) { try { return resolve(id, path.resolve(p)); } catch (e) { /* next */ } }
+      throw notFound(id, module.filename);
+    }
+    const r = resolve(id, dir, REQUIRE_CONDITIONS, module.filename);
+    return r.startsWith('node:') ? r.slice(5) : r;
+  };
+  require.resolve.paths = (id) => builtinName(id) ? null : nodeModulePaths(dir);
+  require.cache = Module._cache;
+  require.extensions = Module._extensions;
+  Object.defineProperty(require, 'main', { get: () => requireMain, enumerable: true });
+  return require;
+}
+
+// ---------------------------------------------------------------- globals
+
+G.process = process;
+G.Buffer = Buffer;
+G.console = console;
+G.setTimeout = setTimeout; G.setInterval = setInterval; G.clearTimeout = clearTimeout; G.clearInterval = clearTimeout;
+G.setImmediate = setImmediate; G.clearImmediate = clearTimeout;
+G.queueMicrotask = G.queueMicrotask || ((fn) => Promise.resolve().then(fn));
+G.structuredClone = G.structuredClone || ((v) => v === undefined ? undefined : deepClone(v, new Map()));
+function deepClone(v, seen) {
+  if (typeof v !== 'object' || v === null) { if (typeof v === 'function' || typeof v === 'symbol') { const e = new Error(String(v) + ' could not be cloned.'); e.name = 'DataCloneError'; throw e; } return v; }
+  if (seen.has(v)) return seen.get(v);
+  if (v instanceof Date) return new Date(v.getTime());
+  if (v instanceof RegExp) return new RegExp(v.source, v.flags);
+  if (ArrayBuffer.isView(v)) return v.slice();
+  if (v instanceof Map) { const m = new Map(); seen.set(v, m); for (const [k, x] of v) m.set(deepClone(k, seen), deepClone(x, seen)); return m; }
+  if (v instanceof Set) { const s = new Set(); seen.set(v, s); for (const x of v) s.add(deepClone(x, seen)); return s; }
+  const out = Array.isArray(v) ? [] : {};
+  seen.set(v, out);
+  for (const k of Object.keys(v)) out[k] = deepClone(v[k], seen);
+  return out;
+}
+G.atob = G.atob || ((s) => Buffer.from(String(s), 'base64').toString('latin1'));
+G.btoa = G.btoa || ((s) => Buffer.from(String(s), 'latin1').toString('base64'));
+if (typeof G.performance === 'undefined') G.performance = { now: () => (host.hrtime() - startNanos) / 1e6, timeOrigin: host.now(), mark() {}, measure() {}, getEntriesByName: () => [], clearMarks() {}, clearMeasures() {} };
+if (typeof G.EventTarget === 'undefined') {
+  G.Event = class Event { constructor(type, o) { this.type = type; this.defaultPrevented = false; this.cancelable = !!(o && o.cancelable); this.timeStamp = Date.now(); } preventDefault() { this.defaultPrevented = true; } stopPropagation() {} stopImmediatePropagation() {} };
+  G.EventTarget = class EventTarget {
+    constructor() { Object.defineProperty(this, '_l', { value: new Map() }); }
+    addEventListener(t, fn, o) { if (!fn) return; const l = this._l.get(t) || []; if (!l.some(x => x.fn === fn)) l.push({ fn, once: !!(o && o.once) }); this._l.set(t, l); }
+    removeEventListener(t, fn) { const l = this._l.get(t); if (l) this._l.set(t, l.filter(x => x.fn !== fn)); }
+    dispatchEvent(e) { for (const x of (this._l.get(e.type) || []).slice()) { if (x.once) this.removeEventListener(e.type, x.fn); if (typeof x.fn === 'function') x.fn.call(this, e); else x.fn.handleEvent(e); } return !e.defaultPrevented; }
+  };
+}
+if (typeof G.AbortController === 'undefined') {
+  class AbortSignal extends G.EventTarget {
+    constructor() { super(); this.aborted = false; this.reason = undefined; this.onabort = null; }
+    throwIfAborted() { if (this.aborted) throw this.reason; }
+    static abort(reason) { const c = new G.AbortController(); c.abort(reason); return c.signal; }
+    static timeout(ms) { const c = new G.AbortController(); setTimeout(() => { const e = new Error('The operation was aborted due to timeout'); e.name = 'TimeoutError'; e.code = 23; c.abort(e); }, ms).unref(); return c.signal; }
+    static any(signals) { const c = new G.AbortController(); for (const s of signals) { if (s.aborted) { c.abort(s.reason); break; } s.addEventListener('abort', () => c.abort(s.reason), { once: true }); } return c.signal; }
+  }
+  G.AbortSignal = AbortSignal;
+  G.AbortController = class AbortController {
+    constructor() { this.signal = new AbortSignal(); }
+    abort(reason) {
+      const s = this.signal;
+      if (s.aborted) return;
+      s.aborted = true;
+      s.reason = reason === undefined ? Object.assign(new Error('This operation was aborted'), { name: 'AbortError', code: 20 }) : reason;
+      const e = new G.Event('abort');
+      if (typeof s.onabort === 'function') s.onabort(e);
+      s.dispatchEvent(e);
+    }
+  };
+}
+if (typeof G.DOMException === 'undefined') G.DOMException = class DOMException extends Error { constructor(message, name) { super(message); this.name = name || 'Error'; } };
+if (typeof G.fetch === 'undefined') G.fetch = () => Promise.reject(new NodeError('ERR_NOT_AVAILABLE', 'fetch is not available yet in this runtime: ' + NET));
+
+// ---------------------------------------------------------------- uncaught errors and the dispatcher
+
+function describeError(e) {
+  if (e instanceof Error || (e && typeof e === 'object' && 'stack' in e)) {
+    let s = e.stack ? String(e.stack) : String(e);
+    const extra = Object.keys(e).filter(k => k !== 'stack' && k !== 'message');
+    if (extra.length) s += ' ' + formatProps(e, extra, 2, {}, new Set());
+    return s;
+  }
+  return 'Uncaught ' + inspect(e);
+}
+
+function uncaught(e) {
+  if (isHostExit(e)) throw e;
+  if (process.listenerCount('uncaughtException')) {
+    try { process.emit('uncaughtException', e, 'uncaughtException'); return; } catch (e2) { e = e2; }
+  }
+  try { process.stderr.write(describeError(e) + '\n\nNode.js ' + NODE_VERSION + '\n'); } catch (x) { /* stderr gone */ }
+  process.exitCode = 1;
+  if (!process._exiting) { process._exiting = true; try { process.emit('exit', 1); } catch (x) { /* exit anyway */ } }
+  host.exit(1);
+}
+function isHostExit(e) {
+  try { return e != null && typeof e === 'object' && host.isExit(e); } catch (x) { return false; }
+}
+
+function runMain() {
+  const args = argv.slice(1);
+  let i = 0, evalSource = null, print = false, inputType = null, check = false;
+  const execArgv = [];
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print' || a === '-pe') {
+      print = print || a === '-p' || a === '--print' || a === '-pe';
+      execArgv.push(a, args[i + 1]);
+      evalSource = args[++i];
+      if (evalSource === undefined) { process.stderr.write(argv[0] + ': ' + a + ' requires an argument\n'); host.exit(9); }
+    } else if (a.startsWith('--input-type=')) { inputType = a.slice(13); execArgv.push(a); }
+    else if (a === '-c' || a === '--check') { check = true; execArgv.push(a); }
+    else if (a === '-v' || a === '--version') { process.stdout.write(NODE_VERSION + '\n'); return; }
+    else if (a === '-h' || a === '--help') { process.stdout.write('Usage: node [options] [ script.js | -e "script" | - ] [arguments]\n'); return; }
+    else if (a === '--') { i++; break; }
+    else if (a === '-') break;
+    else if (a.startsWith('-') && a !== '-') { execArgv.push(a); if (/^--(require|import|loader|experimental-loader|conditions|title|stack-size|max-old-space-size)$/.test(a) || a === '-r' || a === '-C') execArgv.push(args[++i]); }
+    else break;
+  }
+  process.execArgv = execArgv;
+  if (inputType === 'module') { const e = esmUnsupported('[eval]'); throw e; }
+  if (evalSource !== null) {
+    process.argv = [process.execPath, ...args.slice(i)];
+    const m = new Module(path.join(process.cwd(), '[eval]'), null);
+    m.filename = '[eval]';
+    m.id = '[eval]';
+    const wrapped = 'return (function (exports, require, module, __filename, __dirname) { return eval(' + JSON.stringify(evalSource) + '); })';
+    const result = new Function(wrapped)().call(m.exports, m.exports, m.require, m, '[eval]', '.');
+    if (print) console.log(result);
+    return;
+  }
+  const script = i < args.length && args[i] !== '-' ? args[i] : null;
+  if (script === null) {
+    // Script from stdin (`node < file`, `echo 'code' | node`).
+    process.argv = [process.execPath, ...args.slice(i + 1)];
+    const chunks = [];
+    for (;;) { const c = fromHost(host.read(0, 65536, -1)); if (!c.length) break; chunks.push(c); }
+    const source = Buffer.concat(chunks).toString();
+    const m = new Module(path.join(process.cwd(), '[stdin]'), null);
+    m.filename = '[stdin]';
+    m._compile(source, '[stdin]');
+    return;
+  }
+  const filename = resolve(path.resolve(script), process.cwd(), REQUIRE_CONDITIONS, process.cwd());
+  process.argv = [process.execPath, filename, ...args.slice(i + 1)];
+  if (check) { compileWrapper(String(host.readFileString(filename)), filename); return; }
+  loadModule(filename, null, true);
+}
+
+return function dispatch(kind, id, value) {
+  try {
+    switch (kind) {
+      case 'main': runMain(); break;
+      case 'timer': { const t = timerCallbacks.get(id); if (t) t._fire(); break; }
+      case 'data': case 'end': case 'error': { const r = readers.get(id); if (r) r._hostEvent(kind, value); break; }
+      case 'child': { const c = children.get(id); children.delete(id); if (c) c([value[0], value[1]]); break; }
+      case 'signal': process.emit(String(value), String(value), id); break;
+      case 'beforeExit': process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode); break;
+      case 'exit': {
+        const code = process.exitCode === undefined ? 0 : Number(process.exitCode) | 0;
+        if (!process._exiting) { process._exiting = true; process.emit('exit', code); }
+        host.setExitCode(process.exitCode === undefined ? code : Number(process.exitCode) | 0);
+        break;
+      }
+    }
+  } catch (e) {
+    uncaught(e);
+  }
+  runTicks();
+};
+})

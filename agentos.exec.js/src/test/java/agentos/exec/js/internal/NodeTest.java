@@ -1,0 +1,185 @@
+package agentos.exec.js.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import agentos.api.Vm;
+import agentos.api.process.ExecOptions;
+import agentos.api.process.ExecResult;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** `node` in a VM: the command, the module loader and the builtins, each observed through the kernel. */
+class NodeTest {
+    static JsVms vms;
+    static Vm vm;
+
+    @BeforeAll
+    static void boot() {
+        vms = new JsVms();
+        vm = vms.os().create();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        vms.close();
+    }
+
+    static ExecResult exec(String cmd) throws Exception {
+        return vm.process().exec(cmd, ExecOptions.DEFAULT).toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+
+    static String out(String cmd) throws Exception {
+        ExecResult r = exec(cmd);
+        assertEquals(0, r.exitCode(), () -> cmd + " failed (" + r.exitCode() + "): " + r.stderrText() + r.stdoutText());
+        return r.stdoutText();
+    }
+
+    @Test
+    void evalPrintAndVersion() throws Exception {
+        assertEquals("3\n", out("node -e 'console.log(1 + 2)'"));
+        assertEquals("{ a: 1, b: [ 'x', 2 ] }\n", out("node -p '({a: 1, b: [\"x\", 2]})'"));
+        assertEquals("v22.14.0\n", out("node --version"));
+        assertEquals("/usr/bin/node linux\n", out("node -p 'process.execPath + \" \" + process.platform'"));
+    }
+
+    static void write(String path, String content) {
+        vm.filesystem().writeFile(path, content);
+    }
+
+    @Test
+    void scriptsRequireRelativeJsonAndPackagesByExportsConditions() throws Exception {
+        vm.filesystem().mkdir("/workspace/app/node_modules/dual/lib", true);
+        vm.filesystem().mkdir("/workspace/app/node_modules/@scope/old/src", true);
+        vm.filesystem().mkdir("/workspace/app/src", true);
+        write("/workspace/app/node_modules/dual/package.json", """
+                {"name": "dual", "exports": {".": {"import": "./lib/esm.mjs", "require": "./lib/cjs.js"},
+                 "./feature/*": {"node": "./lib/feature-*.js"}, "./package.json": "./package.json"}}""");
+        write("/workspace/app/node_modules/dual/lib/cjs.js", "exports.kind = 'require';");
+        write("/workspace/app/node_modules/dual/lib/feature-x.js", "module.exports = 'feature x';");
+        write("/workspace/app/node_modules/@scope/old/package.json", "{\"name\": \"@scope/old\", \"main\": \"src/main\"}");
+        write("/workspace/app/node_modules/@scope/old/src/main.js", "module.exports = () => 'old main';");
+        write("/workspace/app/package.json", "{\"name\": \"app\", \"imports\": {\"#util\": \"./src/util.js\"}}");
+        write("/workspace/app/src/util.js", "module.exports = { twice: (x) => x * 2 };");
+        write("/workspace/app/src/data.json", "{\"answer\": 42}");
+        write("/workspace/app/main.js", """
+                #!/usr/bin/env node
+                const dual = require('dual');
+                const feature = require('dual/feature/x');
+                const old = require('@scope/old');
+                const { twice } = require('#util');
+                const data = require('./src/data.json');
+                const path = require('node:path');
+                console.log(dual.kind, feature, old(), twice(data.answer), require.main === module);
+                console.log(path.relative(__dirname, require.resolve('dual')));
+                try { require('dual/lib/cjs.js'); } catch (e) { console.log(e.code); }
+                try { require('missing-pkg'); } catch (e) { console.log(e.code); }
+                console.log(Object.keys(require.cache).length, process.argv.slice(2).join(','));
+                """);
+        assertEquals("require feature x old main 84 true\nnode_modules/dual/lib/cjs.js\nERR_PACKAGE_PATH_NOT_EXPORTED\n"
+                + "MODULE_NOT_FOUND\n6 a,b\n", out("cd /workspace/app && node main.js a b"));
+        vm.filesystem().chmod("/workspace/app/main.js", 0755);
+        assertTrue(out("/workspace/app/main.js").startsWith("require feature x"), "a #!/usr/bin/env node script runs");
+    }
+
+    @Test
+    void filesWrittenByNodeAreTheVmsFiles() throws Exception {
+        write("/workspace/in.txt", "from the host\n");
+        String script = """
+                const fs = require('fs');
+                const text = fs.readFileSync('/workspace/in.txt', 'utf8');
+                fs.mkdirSync('/workspace/out/deep', { recursive: true });
+                fs.writeFileSync('/workspace/out/deep/up.txt', text.toUpperCase());
+                fs.appendFileSync('/workspace/out/deep/up.txt', Buffer.from([0x21, 0x0a]));
+                const names = fs.readdirSync('/workspace/out', { withFileTypes: true }).map(d => d.name + ':' + d.isDirectory());
+                const st = fs.statSync('/workspace/out/deep/up.txt');
+                try { fs.readFileSync('/workspace/nope'); } catch (e) { console.log(e.code, e.syscall, e.path, e.errno, e.message); }
+                fs.promises.readFile('/workspace/out/deep/up.txt', 'utf8').then(t => console.log('async', JSON.stringify(t)));
+                fs.readFile('/workspace/in.txt', (err, b) => console.log('cb', err, b.length));
+                console.log(names.join(), st.size, st.isFile());
+                """;
+        write("/workspace/fs.js", script);
+        assertEquals("ENOENT open /workspace/nope -2 ENOENT: no such file or directory, open '/workspace/nope'\n"
+                + "deep:true 16 true\nasync \"FROM THE HOST\\n!\\n\"\ncb null 14\n", out("node /workspace/fs.js"));
+        assertEquals("FROM THE HOST\n!\n", new String(vm.filesystem().readFile("/workspace/out/deep/up.txt")));
+    }
+
+    @Test
+    void childProcessesRunInTheVm() throws Exception {
+        write("/workspace/cp.js", """
+                const cp = require('child_process');
+                console.log(cp.execSync('echo hello | tr a-z A-Z').toString().trim());
+                console.log(cp.execFileSync('cat', { input: 'piped in' }).toString());
+                const r = cp.spawnSync('sh', ['-c', 'echo out; echo err >&2; exit 3'], { encoding: 'utf8' });
+                console.log(r.status, JSON.stringify(r.stdout), JSON.stringify(r.stderr));
+                try { cp.execSync('exit 2', { stdio: 'pipe' }); } catch (e) { console.log('status', e.status); }
+                const child = cp.spawn('sh', ['-c', 'read x; echo got $x; exit 5']);
+                let seen = '';
+                child.stdout.on('data', d => seen += d);
+                child.on('close', (code) => {
+                  console.log(JSON.stringify(seen), code);
+                  cp.exec('ls /workspace/cp.js', (err, stdout) => console.log('exec', err, stdout.trim()));
+                });
+                child.stdin.write('ping\\n');
+                child.stdin.end();
+                """);
+        assertEquals("HELLO\npiped in\n3 \"out\\n\" \"err\\n\"\nstatus 2\n\"got ping\\n\" 5\nexec null /workspace/cp.js\n",
+                out("node /workspace/cp.js"));
+    }
+
+    @Test
+    void processExitCodesErrorsAndEvents() throws Exception {
+        assertEquals(3, exec("node -e 'process.exit(3)'").exitCode());
+        assertEquals(4, exec("node -e 'process.exitCode = 4'").exitCode());
+        ExecResult thrown = exec("node -e 'function boom() { throw new TypeError(\"bad thing\") } boom()'");
+        assertEquals(1, thrown.exitCode());
+        assertTrue(thrown.stderrText().contains("TypeError: bad thing"), thrown.stderrText());
+        assertTrue(thrown.stderrText().contains("boom"), "the stack names the function: " + thrown.stderrText());
+        assertEquals("exit 0\n", out("node -e 'process.on(\"exit\", c => console.log(\"exit\", c))'"));
+        assertEquals("caught oops\n", out("node -e 'process.on(\"uncaughtException\", e => console.log(\"caught\", e.message)); setTimeout(() => { throw new Error(\"oops\") }, 1)'"));
+        assertEquals("/tmp x=1\n", out("cd /tmp && x=1 node -e 'console.log(process.cwd(), \"x=\" + process.env.x)'"));
+    }
+
+    @Test
+    void timersPromisesAndStdin() throws Exception {
+        assertEquals("sync\ntick\nmicro\nt1\nt2\ni3\ndone\n", out("""
+                node -e '
+                setTimeout(() => console.log("t2"), 20);
+                setTimeout(() => console.log("t1"), 5);
+                let n = 0; const i = setInterval(() => { if (++n === 3) { clearInterval(i); console.log("i3"); } }, 30);
+                setTimeout(() => {}, 100000).unref();
+                (async () => { await require("timers/promises").setTimeout(150); console.log("done"); })();
+                Promise.resolve().then(() => console.log("micro"));
+                process.nextTick(() => console.log("tick"));
+                console.log("sync");'"""));
+        assertEquals("LINE1\nLINE2\n", out("printf 'line1\\nline2\\n' | node -e 'let s = \"\"; process.stdin.on(\"data\", d => s += d); process.stdin.on(\"end\", () => process.stdout.write(s.toUpperCase()))'"));
+        assertEquals("5\n", out("echo 'console.log(2 + 3)' | node"));
+    }
+
+    @Test
+    void guestCodeCannotReachTheHost() throws Exception {
+        assertEquals("undefined undefined undefined undefined\n",
+                out("node -p '[typeof Java, typeof Polyglot, typeof load, typeof Graal].join(\" \")'"));
+        ExecResult r = exec("node -e 'require(\"http\").get(\"http://example.com\")'");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderrText().contains("not available yet"), r.stderrText());
+    }
+
+    @Test
+    void aRunawayLoopEndsWithItsTimeoutAndTheVmStaysHealthy() throws Exception {
+        ExecResult r = vm.process().exec("node -e 'while (true) {}'", ExecOptions.builder().timeoutMs(1500).build())
+                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        assertEquals(agentos.api.process.Outcome.TIMED_OUT, r.outcome());
+        assertEquals("still fine\n", out("node -e 'console.log(\"still fine\")'"));
+    }
+
+    @Test
+    void buffersAndInspect() throws Exception {
+        assertEquals("aGk= 6869 hi <Buffer 68 69> true\n",
+                out("node -p 'const b = Buffer.from(\"hi\"); [b.toString(\"base64\"), b.toString(\"hex\"), Buffer.from(\"aGk=\", \"base64\").toString(), require(\"util\").inspect(b), Buffer.isBuffer(b.subarray(1))].join(\" \")'"));
+        assertEquals("Map(1) { 'k' => [ 1, 2 ] } Set(1) { 'x' } [Function: f] 5n null undefined\n",
+                out("node -e 'function f() {} console.log(new Map([[\"k\", [1, 2]]]), new Set([\"x\"]), f, 5n, null, undefined)'"));
+    }
+}
