@@ -112,6 +112,16 @@ public class ClientProcessIT {
     }
 
     @Test
+    public void theLaunchersVmsRunNode() throws Exception {
+        try (AgentOsClient client = AgentOsClient.start(AgentOsClient.Options.builder().jar(FacadeClientIT.sidecarJar()).build())) {
+            Vm vm = client.create();
+            var r = vm.process().exec("node -e 'console.log(require(\"os\").platform(), process.version)' | tr a-z A-Z")
+                    .toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
+            assertEquals(r.stderrText(), "LINUX V22.14.0\n", r.stdoutText());
+        }
+    }
+
+    @Test
     public void theQuickstartExamplePrints20() throws Exception {
         Path root = Path.of(System.getProperty("agentos.bundles.dir")).toAbsolutePath().normalize();
         Path run = root.resolve("examples/client-quickstart/run");
