@@ -2067,7 +2067,9 @@ function isEsmFile(file) {
 function stripShebang(src) { return src.startsWith('#!') ? '//' + src.slice(2) : src; }
 
 function compileWrapper(source, filename) {
-  const wrapped = '(function (exports, require, module, __filename, __dirname) { ' + stripShebang(source) + '\n})\n//# sourceURL=' + filename;
+  let body = stripShebang(source);
+  if (body.includes('import(')) body = rewriteModule(body, filename, false);
+  const wrapped = '(function (exports, require, module, __filename, __dirname) { ' + body + '\n})\n//# sourceURL=' + filename;
   return (0, eval)(wrapped);
 }
 
@@ -2092,8 +2094,9 @@ Module.prototype._compile = function (source, filename) {
   return fn.call(this.exports, this.exports, this.require, this, filename, path.dirname(filename));
 };
 
+// Node 22 cannot require() an ES module without --experimental-require-module; neither can we.
 function esmUnsupported(filename) {
-  const e = new Error('ES modules are not supported yet by this runtime (CommonJS only for now): ' + filename);
+  const e = new Error('require() of ES Module ' + filename + ' not supported.\nInstead change the require to a dynamic import() which is available in all CommonJS modules.');
   e.code = 'ERR_REQUIRE_ESM';
   return e;
 }
@@ -2138,6 +2141,242 @@ function makeRequire(module) {
   require.extensions = Module._extensions;
   Object.defineProperty(require, 'main', { get: () => requireMain, enumerable: true });
   return require;
+}
+
+
+// ---------------------------------------------------------------- ES modules
+//
+// GraalJS links ES modules itself but knows nothing of Node's resolution, so every module source it reads comes
+// from here (ModuleFileSystem): static specifiers are rewritten to absolute paths found by our resolver with the
+// import conditions, builtins and CommonJS modules become small virtual modules, and import() goes through
+// esmImport() so computed specifiers resolve the same way.
+
+const VIRTUAL = '/__agentos__/';
+const esmEvalSources = new Map();
+const esmErrors = new Map();
+function translateEsmError(e) {
+  const m = /\/__agentos__\/error\/\d+\.mjs/.exec(String(e && e.message));
+  if (m && esmErrors.has(m[0])) throw esmErrors.get(m[0]);
+  throw e;
+}
+let nextEvalModule = 1;
+const IMPORT_HOOK = Symbol.for('agentos.import');
+const REQUIRE_HOOK = Symbol.for('agentos.require');
+const BUILTIN_HOOK = Symbol.for('agentos.builtin');
+Object.defineProperty(G, IMPORT_HOOK, { value: (referrer, spec) => esmImport(referrer, spec) });
+Object.defineProperty(G, REQUIRE_HOOK, { value: (file) => loadModule(file, null, false) });
+Object.defineProperty(G, BUILTIN_HOOK, { value: (name) => loadBuiltin(name) });
+
+const REGEX_BEFORE = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^',
+  'return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await', '=>', '&&', '||', '??']);
+
+// Finds the specifier strings of import/export declarations and the `import(` calls, skipping comments, strings,
+// templates and regular expressions. Returns [{start, end, kind: 'static'|'dynamic'}] (end exclusive).
+function scanImports(src, staticToo) {
+  const out = [];
+  const n = src.length;
+  let i = 0, prev = '', prevPrev = '';
+  const templateDepth = [];
+  const isId = (c) => /[A-Za-z0-9_$]/.test(c);
+  const skipString = (q) => { i++; while (i < n && src[i] !== q) { if (src[i] === '\\') i++; else if (src[i] === '\n') break; i++; } i++; };
+  const skipWs = () => {
+    for (;;) {
+      while (i < n && /\s/.test(src[i])) i++;
+      if (src.startsWith('//', i)) { while (i < n && src[i] !== '\n') i++; continue; }
+      if (src.startsWith('/*', i)) { const e = src.indexOf('*/', i + 2); i = e < 0 ? n : e + 2; continue; }
+      return;
+    }
+  };
+  const skipTemplate = () => {
+    i++;
+    while (i < n) {
+      if (src[i] === '\\') { i += 2; continue; }
+      if (src[i] === '`') { i++; return; }
+      if (src[i] === '$' && src[i + 1] === '{') { i += 2; templateDepth.push(0); return 'expr'; }
+      i++;
+    }
+  };
+  let braceDepth = 0;
+  while (i < n) {
+    skipWs();
+    if (i >= n) break;
+    const c = src[i];
+    if (c === '"' || c === "'") { const start = i; skipString(c); prevPrev = prev; prev = 'str:' + start; continue; }
+    if (c === '`') { skipTemplate(); prevPrev = prev; prev = 'tmpl'; continue; }
+    if (c === '}' && templateDepth.length && templateDepth[templateDepth.length - 1] === 0) {
+      templateDepth.pop(); i--; // continue the template after `}`
+      i++;
+      while (i < n) {
+        if (src[i] === '\\') { i += 2; continue; }
+        if (src[i] === '`') { i++; break; }
+        if (src[i] === '$' && src[i + 1] === '{') { i += 2; templateDepth.push(0); break; }
+        i++;
+      }
+      prevPrev = prev; prev = 'tmpl';
+      continue;
+    }
+    if (c === '{') { if (templateDepth.length) templateDepth[templateDepth.length - 1]++; braceDepth++; i++; prevPrev = prev; prev = '{'; continue; }
+    if (c === '}') { if (templateDepth.length) templateDepth[templateDepth.length - 1]--; braceDepth--; i++; prevPrev = prev; prev = '}'; continue; }
+    if (c === '/') {
+      if (REGEX_BEFORE.has(prev) || prev === '') {
+        i++;
+        let inClass = false;
+        while (i < n && src[i] !== '\n') {
+          if (src[i] === '\\') { i += 2; continue; }
+          if (src[i] === '[') inClass = true; else if (src[i] === ']') inClass = false;
+          else if (src[i] === '/' && !inClass) { i++; break; }
+          i++;
+        }
+        while (i < n && isId(src[i])) i++;
+        prevPrev = prev; prev = 'regex';
+        continue;
+      }
+      i++; prevPrev = prev; prev = '/'; continue;
+    }
+    if (isId(c)) {
+      const start = i;
+      while (i < n && isId(src[i])) i++;
+      const word = src.slice(start, i);
+      const afterDot = prev === '.' || prev === '?.';
+      if (word === 'import' && !afterDot) {
+        const save = i;
+        skipWs();
+        if (src[i] === '(') { out.push({ start, end: i + 1, kind: 'dynamic' }); prevPrev = prev; prev = '('; i++; continue; }
+        if (src[i] === '.') { i = save; prevPrev = prev; prev = word; continue; }
+        if (staticToo) {
+          if (src[i] === '"' || src[i] === "'") { const s = i; skipString(src[s]); out.push({ start: s + 1, end: i - 1, kind: 'static' }); prevPrev = prev; prev = 'str'; continue; }
+          // import x from '…', import {a} from '…', import * as ns from '…'
+          findFrom(save);
+          continue;
+        }
+        i = save; prevPrev = prev; prev = word; continue;
+      }
+      if (word === 'export' && staticToo && !afterDot) {
+        const save = i;
+        skipWs();
+        if (src[i] === '*' || src[i] === '{') { findFrom(save); continue; }
+        i = save;
+      }
+      prevPrev = prev; prev = word;
+      continue;
+    }
+    // punctuators: take the longest common ones as one token
+    const three = src.substr(i, 3), two = src.substr(i, 2);
+    if (['===', '!==', '...', '>>>', '**=', '&&=', '||=', '??='].includes(three)) { i += 3; prevPrev = prev; prev = three; continue; }
+    if (['=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '**', '<<', '>>'].includes(two)) { i += 2; prevPrev = prev; prev = two; continue; }
+    i++; prevPrev = prev; prev = c;
+  }
+  return out;
+
+  // From just after `import`/`export`: the specifier after the next `from`, unless the statement ends first.
+  function findFrom(from) {
+    i = from;
+    let depth = 0;
+    while (i < n) {
+      skipWs();
+      const ch = src[i];
+      if (ch === '{') { depth++; i++; continue; }
+      if (ch === '}') { depth--; i++; continue; }
+      if (ch === ';' || (depth === 0 && ch === '(')) { prevPrev = prev; prev = ch; i++; return; }
+      if (ch === '"' || ch === "'") { skipString(ch); continue; }
+      if (isId(ch)) {
+        const s = i;
+        while (i < n && isId(src[i])) i++;
+        if (src.slice(s, i) === 'from' && depth === 0) {
+          skipWs();
+          if (src[i] === '"' || src[i] === "'") { const q = i; skipString(src[q]); out.push({ start: q + 1, end: i - 1, kind: 'static' }); prevPrev = prev; prev = 'str'; return; }
+        }
+        continue;
+      }
+      if (ch === '=' ) { prevPrev = prev; prev = '='; i++; return; }
+      i++;
+    }
+  }
+}
+
+function rewriteModule(src, filename, isModule) {
+  const hits = scanImports(src, isModule);
+  if (!hits.length) return src;
+  let out = '', last = 0;
+  for (const h of hits) {
+    if (h.kind === 'dynamic') {
+      out += src.slice(last, h.start) + 'globalThis[Symbol.for("agentos.import")](' + JSON.stringify(filename) + ', ';
+    } else {
+      out += src.slice(last, h.start) + esmSpecifier(src.slice(h.start, h.end), filename).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/"/g, '\\"');
+    }
+    last = h.end;
+  }
+  return out + src.slice(last);
+}
+
+// The absolute path GraalJS should load for `spec` imported from `referrer`.
+function esmSpecifier(spec, referrer) {
+  let r;
+  try {
+    r = resolve(spec, referrer.startsWith(VIRTUAL) ? process.cwd() : path.dirname(referrer), IMPORT_CONDITIONS, referrer);
+  } catch (e) {
+    const id = nextEvalModule++;
+    const p = VIRTUAL + 'error/' + id + '.mjs';
+    const code = e.code === 'MODULE_NOT_FOUND' ? 'ERR_MODULE_NOT_FOUND' : e.code;
+    const message = e.code === 'MODULE_NOT_FOUND' ? "Cannot find " + (/^[./]/.test(spec) ? 'module' : 'package') + " '" + spec + "' imported from " + referrer : e.message;
+    // A path with no source: linking fails there, and translateEsmError() reports the resolver's error instead.
+    esmErrors.set(p, Object.assign(new Error(message), { code }));
+    return p;
+  }
+  if (r.startsWith('node:')) return VIRTUAL + 'builtin/' + r.slice(5) + '.mjs';
+  if (r.endsWith('.json') || isEsmFile(r)) return r;
+  return VIRTUAL + 'cjs' + r;
+}
+
+function esmImport(referrer, spec) {
+  if (typeof spec !== 'string') spec = String(spec);
+  let target;
+  try { target = esmSpecifier(spec, referrer); } catch (e) { return Promise.reject(e); }
+  return import(target).catch(translateEsmError);
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+function reexport(expr, obj) {
+  let s = 'const __m = ' + expr + ';\nexport default __m;\n';
+  let k = 0;
+  const names = obj !== null && (typeof obj === 'object' || typeof obj === 'function') ? Object.keys(obj) : [];
+  for (const name of names) {
+    if (name === 'default' || !IDENT.test(name)) continue;
+    s += 'const __e' + k + ' = __m[' + JSON.stringify(name) + '];\nexport { __e' + k + ' as ' + name + ' };\n';
+    k++;
+  }
+  return s;
+}
+
+function moduleSource(p) {
+  if (p.startsWith(VIRTUAL)) {
+    if (esmEvalSources.has(p)) return esmEvalSources.get(p);
+    if (p.startsWith(VIRTUAL + 'builtin/')) {
+      const name = p.slice(VIRTUAL.length + 8, -4);
+      if (!builtinName(name)) return null;
+      return reexport('globalThis[Symbol.for("agentos.builtin")](' + JSON.stringify(name) + ')', loadBuiltin(name));
+    }
+    if (p.startsWith(VIRTUAL + 'cjs/')) {
+      const file = p.slice(VIRTUAL.length + 3);
+      const exportsObj = loadModule(file, null, false);
+      return reexport('globalThis[Symbol.for("agentos.require")](' + JSON.stringify(file) + ')', exportsObj);
+    }
+    return null;
+  }
+  let source;
+  try { source = String(host.readFileString(p)); } catch (e) { return null; }
+  if (p.endsWith('.json')) return source;
+  return rewriteModule(stripShebang(source), p, true);
+}
+host.setModuleSource(moduleSource);
+
+function runEsmMain(filename) {
+  return import(esmSpecifier(filename, process.cwd() + '/')).catch(translateEsmError).catch(uncaught);
+}
+function runEsmEval(source, print) {
+  const p = VIRTUAL + 'eval/' + (nextEvalModule++) + '.mjs';
+  esmEvalSources.set(p, rewriteModule(source, path.join(process.cwd(), '[eval1]'), true));
+  return import(p).catch(translateEsmError).then((ns) => { if (print) console.log(ns); }).catch(uncaught);
 }
 
 // ---------------------------------------------------------------- globals
@@ -2246,7 +2485,11 @@ function runMain() {
     else break;
   }
   process.execArgv = execArgv;
-  if (inputType === 'module') { const e = esmUnsupported('[eval]'); throw e; }
+  if (evalSource !== null && inputType === 'module') {
+    process.argv = [process.execPath, ...args.slice(i)];
+    runEsmEval(evalSource, print);
+    return;
+  }
   if (evalSource !== null) {
     process.argv = [process.execPath, ...args.slice(i)];
     const m = new Module(path.join(process.cwd(), '[eval]'), null);
@@ -2272,6 +2515,7 @@ function runMain() {
   const filename = resolve(path.resolve(script), process.cwd(), REQUIRE_CONDITIONS, process.cwd());
   process.argv = [process.execPath, filename, ...args.slice(i + 1)];
   if (check) { compileWrapper(String(host.readFileString(filename)), filename); return; }
+  if (isEsmFile(filename)) { runEsmMain(filename); return; }
   loadModule(filename, null, true);
 }
 

@@ -165,6 +165,23 @@ public final class Host {
         throw new GuestExit(exitCode);
     }
 
+    private volatile @Nullable Value moduleSource;
+
+    /** The runtime's function producing ES module sources for {@link ModuleFileSystem}. */
+    @Export
+    public void setModuleSource(Value fn) {
+        moduleSource = fn;
+    }
+
+    @Nullable String moduleSource(String path) {
+        Value fn = moduleSource;
+        if (fn == null) {
+            return null;
+        }
+        Value v = fn.execute(path);
+        return v.isNull() ? null : v.asString();
+    }
+
     /** Whether a value the guest caught is this runtime's exit (which the runtime must let through). */
     @Export
     public boolean isExit(Value caught) {

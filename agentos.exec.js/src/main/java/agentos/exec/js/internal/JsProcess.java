@@ -91,11 +91,11 @@ final class JsProcess implements ExecutorProcess {
 
     private static final HostAccess HOST_ACCESS = hostAccess();
 
-    private Context newContext() {
+    private Context newContext(Host host) {
         return Context.newBuilder("js").engine(engine)
                 .allowHostAccess(HOST_ACCESS)
                 .allowHostClassLookup(name -> false)
-                .allowIO(IOAccess.NONE)
+                .allowIO(IOAccess.newBuilder().fileSystem(new ModuleFileSystem(host::moduleSource)).build())
                 .allowNativeAccess(false)
                 .allowCreateThread(false)
                 .allowCreateProcess(false)
@@ -110,7 +110,7 @@ final class JsProcess implements ExecutorProcess {
     private void run() {
         Host host = new Host(this);
         this.host = host;
-        try (Context c = newContext()) {
+        try (Context c = newContext(host)) {
             context = c;
             if (terminated) {
                 status = 137;

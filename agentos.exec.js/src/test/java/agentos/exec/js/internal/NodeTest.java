@@ -182,4 +182,50 @@ class NodeTest {
         assertEquals("Map(1) { 'k' => [ 1, 2 ] } Set(1) { 'x' } [Function: f] 5n null undefined\n",
                 out("node -e 'function f() {} console.log(new Map([[\"k\", [1, 2]]]), new Set([\"x\"]), f, 5n, null, undefined)'"));
     }
+
+    @Test
+    void esModulesImportBuiltinsPackagesCommonJsAndEachOther() throws Exception {
+        vm.filesystem().mkdir("/workspace/esm/node_modules/dual/lib", true);
+        vm.filesystem().mkdir("/workspace/esm/node_modules/legacy", true);
+        vm.filesystem().mkdir("/workspace/esm/node_modules/modern", true);
+        write("/workspace/esm/node_modules/dual/package.json", """
+                {"name": "dual", "exports": {".": {"import": "./lib/esm.mjs", "require": "./lib/cjs.js"}}}""");
+        write("/workspace/esm/node_modules/dual/lib/esm.mjs", "export const kind = 'import'; export default 'dual default';");
+        write("/workspace/esm/node_modules/dual/lib/cjs.js", "exports.kind = 'require';");
+        write("/workspace/esm/node_modules/legacy/package.json", "{\"name\": \"legacy\"}");
+        write("/workspace/esm/node_modules/legacy/index.js", "module.exports = { greet: (n) => 'hi ' + n, 'not-ident': 1 };");
+        write("/workspace/esm/node_modules/modern/package.json", "{\"name\": \"modern\", \"type\": \"module\", \"exports\": \"./main.js\"}");
+        write("/workspace/esm/node_modules/modern/main.js", """
+                import { kind } from 'dual';
+                export const via = 'modern sees ' + kind;
+                """);
+        write("/workspace/esm/lib.mjs", "export function twice(x) { return x * 2; }\nexport const url = import.meta.url;");
+        write("/workspace/esm/data.json", "{\"n\": 21}");
+        write("/workspace/esm/main.mjs", """
+                import fs, { readFileSync } from 'fs';
+                import { join } from 'node:path';
+                import dualDefault, { kind } from 'dual';
+                import legacy, { greet } from 'legacy';
+                import { via } from 'modern';
+                import { twice, url } from './lib.mjs';
+                import { createRequire } from 'module';
+                const require = createRequire(import.meta.url);
+                const data = JSON.parse(readFileSync(join('/workspace/esm', 'data.json'), 'utf8'));
+                console.log(kind, dualDefault, greet('vm'), legacy['not-ident'], via, twice(data.n));
+                console.log(url, typeof fs.writeFileSync, require('dual').kind);
+                const name = './lib.mjs';
+                const lib = await import(name);
+                console.log('dynamic', lib.twice(5), (await import('legacy')).default.greet('again'));
+                try { await import('nope'); } catch (e) { console.log(e.code); }
+                """);
+        assertEquals("import dual default hi vm 1 modern sees import 42\n"
+                + "file:///workspace/esm/lib.mjs function require\ndynamic 10 hi again\nERR_MODULE_NOT_FOUND\n",
+                out("cd /workspace/esm && node main.mjs"));
+        assertEquals("esm 6\n", out("node --input-type=module -e 'import { join } from \"path\"; console.log(\"esm\", join(\"a\", \"b\").length * 2)'"));
+        write("/workspace/esm/cjs-dyn.js", "import('./lib.mjs').then(m => console.log('from cjs', m.twice(4)));");
+        assertEquals("from cjs 8\n", out("cd /workspace/esm && node cjs-dyn.js"));
+        ExecResult bad = exec("cd /workspace/esm && node --input-type=module -e 'import x from \"./missing.mjs\"'");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.stderrText().contains("Cannot find module './missing.mjs'"), bad.stderrText());
+    }
 }
