@@ -129,7 +129,7 @@ public final class ExecBench {
         return new VmRegistry(1024, log, System::currentTimeMillis, new VfsFactory(), () -> executors, List::of, () -> software);
     }
 
-    private static List<SoftwarePackage> software() throws Exception {
+    static List<SoftwarePackage> software() throws Exception {
         Path dir = Files.createTempDirectory("agentos-bench-software");
         List<SoftwarePackage> out = new ArrayList<>();
         for (String name : List.of("coreutils", "sed", "grep", "gawk", "findutils", "diffutils", "tar", "gzip")) {

@@ -118,6 +118,9 @@ public class ClientProcessIT {
             var r = vm.process().exec("node -e 'console.log(require(\"os\").platform(), process.version)' | tr a-z A-Z")
                     .toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
             assertEquals(r.stderrText(), "LINUX V22.14.0\n", r.stdoutText());
+            var v = vm.javascript().evaluate("[1, 2, 3].map((x) => x * 2)", agentos.api.code.CodeOptions.DEFAULT)
+                    .toCompletableFuture().get(WAIT_S, TimeUnit.SECONDS);
+            assertEquals(v.result().stderrText(), "[2,4,6]", v.valueJson());
         }
     }
 

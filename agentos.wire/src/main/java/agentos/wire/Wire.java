@@ -48,6 +48,8 @@ public final class Wire {
     public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String TERMINAL = "terminal";
     public static final String SOFTWARE = "software";
+    /** {@code {op: execute | evaluate | execute_file | spawn | spawn_file, source | path, options: CodeOptions}}. */
+    public static final String JAVASCRIPT = "javascript";
 
     // Events.
     public static final String VM_LIFECYCLE = "vm_lifecycle";

@@ -53,6 +53,7 @@ public final class ClientVm implements Vm {
     private final ClientFilesystem filesystem;
     private final ClientTerminals terminals;
     private final ClientSoftware software;
+    private final ClientJavaScript javascript;
 
     public ClientVm(Transport transport, Ownership scope, VmConfig config, Runnable onGone) {
         this.transport = transport;
@@ -64,6 +65,7 @@ public final class ClientVm implements Vm {
         this.filesystem = new ClientFilesystem(this);
         this.terminals = new ClientTerminals(this);
         this.software = new ClientSoftware(this);
+        this.javascript = new ClientJavaScript(this);
         transport.onVmEvents(id, this::event);
     }
 
@@ -175,7 +177,8 @@ public final class ClientVm implements Vm {
 
     @Override
     public JavaScript javascript() {
-        throw missing("javascript");
+        requireLive();
+        return javascript;
     }
 
     @Override

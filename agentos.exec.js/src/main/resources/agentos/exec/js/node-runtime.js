@@ -1542,8 +1542,42 @@ function randomUUID() {
   const h = b.toString('hex');
   return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
 }
+class Hash {
+  constructor(alg, key) {
+    if (!host.hasDigest(alg)) { const e = new Error('Digest method not supported'); e.code = 'ERR_CRYPTO_INVALID_DIGEST'; throw e; }
+    this._alg = alg; this._key = key; this._chunks = []; this._done = false;
+  }
+  update(data, enc) {
+    if (this._done) { const e = new Error('Digest already called'); e.code = 'ERR_CRYPTO_HASH_FINALIZED'; throw e; }
+    this._chunks.push(Buffer.from(asBytes(data, enc)));
+    return this;
+  }
+  digest(enc) {
+    this._done = true;
+    const data = Buffer.concat(this._chunks);
+    const ab = data.buffer;
+    const out = fromHost(this._key
+      ? host.hmac(this._alg, this._key.buffer, this._key.byteOffset, this._key.byteLength, ab, data.byteOffset, data.byteLength)
+      : host.digest(this._alg, ab, data.byteOffset, data.byteLength));
+    return enc && enc !== 'buffer' ? out.toString(enc) : out;
+  }
+  copy() { const h = new Hash(this._alg, this._key); h._chunks = this._chunks.slice(); return h; }
+}
 const crypto = {
   randomBytes, randomUUID, getRandomValues,
+  createHash: (alg) => new Hash(alg, null),
+  createHmac: (alg, key) => new Hash(alg, Buffer.from(asBytes(typeof key === 'string' ? Buffer.from(key) : key))),
+  hash: (alg, data, enc = 'hex') => new Hash(alg, null).update(data).digest(enc),
+  getHashes: () => ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha3-256', 'sha3-512'].filter(a => host.hasDigest(a)),
+  createCipheriv: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createCipheriv is not available yet in this runtime'); },
+  createDecipheriv: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createDecipheriv is not available yet in this runtime'); },
+  createPrivateKey: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createPrivateKey is not available yet in this runtime'); },
+  createPublicKey: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createPublicKey is not available yet in this runtime'); },
+  createSign: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createSign is not available yet in this runtime'); },
+  createVerify: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createVerify is not available yet in this runtime'); },
+  pbkdf2Sync: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.pbkdf2Sync is not available yet in this runtime'); },
+  scryptSync: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.scryptSync is not available yet in this runtime'); },
+  constants: {},
   randomFillSync: (b, off = 0, size) => { const u = asBytes(b); size = size === undefined ? u.length - off : size; if (size) host.randomFill(u.buffer, u.byteOffset + off, size); return b; },
   randomInt: (min, max) => { if (max === undefined) { max = min; min = 0; } const r = randomBytes(6).readUIntBE ? 0 : 0; const x = (randomBytes(4).readUInt32LE(0) / 0x100000000); return min + Math.floor(x * (max - min)) + r; },
   timingSafeEqual: (a, b) => { if (a.length !== b.length) throw new RangeError('Input buffers must have the same byte length'); let d = 0; for (let i = 0; i < a.length; i++) d |= a[i] ^ b[i]; return d === 0; },

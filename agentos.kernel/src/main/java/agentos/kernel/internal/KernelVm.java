@@ -60,6 +60,7 @@ final class KernelVm implements Vm {
     private final VmProcesses processes;
     private final VmTerminals terminals;
     private final VmSoftware software;
+    private final VmJavaScript javascript;
 
     KernelVm(String id, VmConfig config, LongSupplier clock, BiConsumer<KernelVm, String> disposer,
             VirtualFilesystemFactory vfsFactory, Supplier<List<Executor>> executors, Supplier<List<MountPlugin>> plugins,
@@ -80,6 +81,7 @@ final class KernelVm implements Vm {
         this.filesystem = new VmFilesystem(id, vfs, kernel, plugins);
         this.processes = new VmProcesses(kernel, scheduler);
         this.terminals = new VmTerminals(kernel, processes, scheduler);
+        this.javascript = new VmJavaScript(filesystem, processes);
         try {
             for (MountConfig m : config.mounts()) {
                 filesystem.mount(m);
@@ -188,7 +190,8 @@ final class KernelVm implements Vm {
 
     @Override
     public JavaScript javascript() {
-        throw missing("javascript");
+        requireLive();
+        return javascript;
     }
 
     @Override

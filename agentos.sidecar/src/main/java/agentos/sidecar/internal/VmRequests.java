@@ -29,7 +29,7 @@ final class VmRequests {
     static final Set<String> TYPES = Set.of(Wire.DISPOSE_VM, Wire.VM_INFO, Wire.VM_CONFIG, Wire.FILESYSTEM, Wire.EXEC,
             Wire.EXEC_FILE, Wire.SPAWN, Wire.GET_PROCESS, Wire.LIST_PROCESSES, Wire.PROCESS_TREE, Wire.WAIT_PROCESS,
             Wire.SIGNAL, Wire.WRITE_STDIN, Wire.CLOSE_STDIN, Wire.RESIZE_PTY, Wire.READ_OUTPUT, Wire.SUBSCRIBE_OUTPUT,
-            Wire.SUBSCRIBE_EXIT, Wire.TERMINAL, Wire.SOFTWARE);
+            Wire.SUBSCRIBE_EXIT, Wire.TERMINAL, Wire.SOFTWARE, Wire.JAVASCRIPT);
 
     private static final java.lang.reflect.Type STRINGS = new TypeToken<List<String>>() {}.getType();
     private static final java.lang.reflect.Type WRITES = new TypeToken<List<FileWrite>>() {}.getType();
@@ -93,6 +93,7 @@ final class VmRequests {
                 connection.event(scope, Wire.PROCESS_EXITED, e, true);
             }));
             case Wire.TERMINAL -> terminal(scope, vm.terminal(), p);
+            case Wire.JAVASCRIPT -> javascript(vm.javascript(), p);
             case Wire.SOFTWARE -> switch (WireJson.string(p, "op")) {
                 case "list" -> WireJson.object("packages", vm.software().list());
                 case "link" -> WireJson.object("package", vm.software().link(WireJson.string(p, "path")));
@@ -211,6 +212,20 @@ final class VmRequests {
             }
             case "list_mounts" -> WireJson.object("mounts", fs.listMounts());
             default -> throw new UnsupportedOperationException("unknown filesystem op '" + op + "'");
+        };
+    }
+
+    private Object javascript(agentos.api.code.JavaScript js, JsonObject p) {
+        agentos.api.code.CodeOptions options = p.has("options")
+                ? WireJson.field(p, "options", agentos.api.code.CodeOptions.class) : agentos.api.code.CodeOptions.DEFAULT;
+        String op = WireJson.string(p, "op");
+        return switch (op) {
+            case "execute" -> js.execute(WireJson.string(p, "source"), options).thenApply(r -> WireJson.object("result", r));
+            case "evaluate" -> js.evaluate(WireJson.string(p, "source"), options).thenApply(r -> WireJson.object("evaluation", r));
+            case "execute_file" -> js.executeFile(path(p), options).thenApply(r -> WireJson.object("result", r));
+            case "spawn" -> WireJson.object("process", js.spawn(WireJson.string(p, "source"), options));
+            case "spawn_file" -> WireJson.object("process", js.spawnFile(path(p), options));
+            default -> throw new UnsupportedOperationException("unknown javascript op '" + op + "'");
         };
     }
 

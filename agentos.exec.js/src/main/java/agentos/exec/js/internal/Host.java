@@ -649,6 +649,59 @@ public final class Host {
         return null;
     }
 
+    // ---- crypto (JCA) ----
+
+    private static String jcaDigest(String alg) {
+        return switch (alg.toLowerCase(java.util.Locale.ROOT).replace("-", "")) {
+            case "md5" -> "MD5";
+            case "sha1" -> "SHA-1";
+            case "sha224" -> "SHA-224";
+            case "sha256" -> "SHA-256";
+            case "sha384" -> "SHA-384";
+            case "sha512" -> "SHA-512";
+            case "sha512224" -> "SHA-512/224";
+            case "sha512256" -> "SHA-512/256";
+            case "sha3224" -> "SHA3-224";
+            case "sha3256" -> "SHA3-256";
+            case "sha3384" -> "SHA3-384";
+            case "sha3512" -> "SHA3-512";
+            default -> throw new IllegalArgumentException("Digest method not supported: " + alg);
+        };
+    }
+
+    /** Whether {@code alg} names a digest the JDK provides. */
+    @Export
+    public boolean hasDigest(String alg) {
+        try {
+            java.security.MessageDigest.getInstance(jcaDigest(alg));
+            return true;
+        } catch (IllegalArgumentException | java.security.NoSuchAlgorithmException e) {
+            return false;
+        }
+    }
+
+    @Export
+    public ByteBuffer digest(String alg, Value data, int offset, int length) throws java.security.NoSuchAlgorithmException {
+        byte[] b = new byte[length];
+        data.readBuffer(offset, b, 0, length);
+        return ByteBuffer.wrap(java.security.MessageDigest.getInstance(jcaDigest(alg)).digest(b));
+    }
+
+    @Export
+    public ByteBuffer hmac(String alg, Value key, int keyOffset, int keyLength, Value data, int offset, int length)
+            throws java.security.GeneralSecurityException {
+        String name = "Hmac" + jcaDigest(alg).replace("-", "");
+        byte[] k = new byte[keyLength];
+        key.readBuffer(keyOffset, k, 0, keyLength);
+        byte[] b = new byte[length];
+        data.readBuffer(offset, b, 0, length);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance(name);
+        // An empty HMAC key is legal in Node; the JCA refuses a zero-length SecretKeySpec, so use a single-zero-byte
+        // key, which HMAC pads to the same block of zeros.
+        mac.init(new javax.crypto.spec.SecretKeySpec(k.length == 0 ? new byte[1] : k, name));
+        return ByteBuffer.wrap(mac.doFinal(b));
+    }
+
     /** The numeric errno Node reports (negative), for an errno name. */
     @Export
     public int errnoNumber(String name) {

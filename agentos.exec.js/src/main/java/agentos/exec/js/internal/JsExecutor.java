@@ -19,6 +19,15 @@ public final class JsExecutor implements Executor {
     static final byte[] MAGIC = "\0agentos-node\n".getBytes(StandardCharsets.US_ASCII);
 
     private volatile Engine engine;
+    private final HeapGuard guard;
+
+    public JsExecutor() {
+        this(HeapGuard.forFraction(Double.parseDouble(System.getProperty("agentos.js.heapGuardFraction", "0.85"))));
+    }
+
+    JsExecutor(HeapGuard guard) {
+        this.guard = guard;
+    }
 
     @Override
     public String id() {
@@ -32,7 +41,7 @@ public final class JsExecutor implements Executor {
 
     @Override
     public ExecutorProcess start(LaunchContext context) {
-        return JsProcess.start(engine(), context);
+        return JsProcess.start(engine(), guard, context);
     }
 
     /** Created on first use: building an engine costs a few hundred ms that VMs without node never pay. */
@@ -52,6 +61,7 @@ public final class JsExecutor implements Executor {
 
     @Deactivate
     void deactivate() {
+        guard.close();
         Engine e = engine;
         if (e != null) {
             e.close(true);

@@ -36,7 +36,9 @@ final class JsProcess implements ExecutorProcess {
     private static final Source RUNTIME = load("node-runtime.js");
 
     private final Engine engine;
+    private final HeapGuard guard;
     final LaunchContext launch;
+    volatile long loopThreadId;
     private final Thread thread;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     /** Handles keeping the loop alive: referenced timers, readers, children. */
@@ -46,15 +48,16 @@ final class JsProcess implements ExecutorProcess {
     private volatile boolean terminated;
     private volatile int status;
 
-    private JsProcess(Engine engine, LaunchContext launch) {
+    private JsProcess(Engine engine, HeapGuard guard, LaunchContext launch) {
         this.engine = engine;
+        this.guard = guard;
         this.launch = launch;
         this.thread = new Thread(this::run, "node-" + launch.vmId() + "-" + launch.pid());
         thread.setDaemon(true);
     }
 
-    static JsProcess start(Engine engine, LaunchContext launch) {
-        JsProcess p = new JsProcess(engine, launch);
+    static JsProcess start(Engine engine, HeapGuard guard, LaunchContext launch) {
+        JsProcess p = new JsProcess(engine, guard, launch);
         p.thread.start();
         return p;
     }
@@ -110,6 +113,7 @@ final class JsProcess implements ExecutorProcess {
     private void run() {
         Host host = new Host(this);
         this.host = host;
+        guard.register(this, Thread.currentThread().threadId());
         try (Context c = newContext(host)) {
             context = c;
             if (terminated) {
@@ -154,6 +158,7 @@ final class JsProcess implements ExecutorProcess {
                 status = 1;
             }
         } finally {
+            guard.unregister(this);
             context = null;
             host.close();
         }

@@ -24,10 +24,15 @@ import org.osgi.service.log.Logger;
 final class JsVms implements AutoCloseable {
     private static List<SoftwarePackage> packages;
 
-    final JsExecutor js = new JsExecutor();
+    final JsExecutor js;
     final VmRegistry registry;
 
     JsVms() {
+        this(new JsExecutor());
+    }
+
+    JsVms(JsExecutor js) {
+        this.js = js;
         Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
                 (p, m, a) -> m.getReturnType() == boolean.class ? Boolean.FALSE : null);
         List<Executor> executors = List.of(new ChicoryExecutor(), js);

@@ -176,6 +176,15 @@ class NodeTest {
     }
 
     @Test
+    void cryptoHashesThroughTheJdk() throws Exception {
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad "
+                + "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8 900150983cd24fb0d6963f7d28e17f72\n",
+                out("node -p 'const c = require(\"crypto\"); [c.createHash(\"sha256\").update(\"abc\").digest(\"hex\"), "
+                        + "c.createHmac(\"sha256\", \"key\").update(\"The quick brown fox jumps over the lazy dog\").digest(\"hex\"), "
+                        + "c.createHash(\"md5\").update(\"a\").update(\"bc\").digest(\"hex\")].join(\" \")'"));
+    }
+
+    @Test
     void buffersAndInspect() throws Exception {
         assertEquals("aGk= 6869 hi <Buffer 68 69> true\n",
                 out("node -p 'const b = Buffer.from(\"hi\"); [b.toString(\"base64\"), b.toString(\"hex\"), Buffer.from(\"aGk=\", \"base64\").toString(), require(\"util\").inspect(b), Buffer.isBuffer(b.subarray(1))].join(\" \")'"));
@@ -227,5 +236,32 @@ class NodeTest {
         ExecResult bad = exec("cd /workspace/esm && node --input-type=module -e 'import x from \"./missing.mjs\"'");
         assertEquals(1, bad.exitCode());
         assertTrue(bad.stderrText().contains("Cannot find module './missing.mjs'"), bad.stderrText());
+    }
+
+    @Test
+    void theJavaScriptNamespaceRunsNodeInTheVm() throws Exception {
+        var js = vm.javascript();
+        var options = agentos.api.code.CodeOptions.DEFAULT.withInputs("{\"name\": \"vm\", \"n\": 20}");
+        ExecResult r = js.execute("import os from 'os'; console.log('hi ' + inputs.name, os.platform());", options)
+                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        assertEquals("hi vm linux\n", r.stdoutText(), r.stderrText());
+        var v = js.evaluate("Promise.resolve({ sum: inputs.n + 1, list: [1, 'two'] })", options)
+                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        assertEquals("{\"sum\":21,\"list\":[1,\"two\"]}", v.valueJson(), v.result().stderrText());
+        var cjs = js.evaluate("require('path').join('a', 'b')",
+                agentos.api.code.CodeOptions.DEFAULT.withFormat(agentos.api.code.ModuleFormat.COMMONJS)).toCompletableFuture().get(120, TimeUnit.SECONDS);
+        assertEquals("\"a/b\"", cjs.valueJson(), cjs.result().stderrText());
+        var failed = js.evaluate("(() => { throw new Error('nope') })()", agentos.api.code.CodeOptions.DEFAULT)
+                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        assertEquals(null, failed.valueJson());
+        assertTrue(failed.result().stderrText().contains("nope"), failed.result().stderrText());
+        vm.filesystem().writeFile("/workspace/file.js", "console.log(process.argv.slice(2).join('+'))");
+        assertEquals("x+y\n", js.executeFile("/workspace/file.js",
+                new agentos.api.code.CodeOptions(agentos.api.code.ModuleFormat.COMMONJS, null, null, null, java.util.List.of("x", "y"),
+                        java.util.Map.of(), null, 0, agentos.api.process.OutputCapture.ALL)).toCompletableFuture().get(120, TimeUnit.SECONDS).stdoutText());
+        var p = js.spawn("setTimeout(() => process.exit(7), 10)", agentos.api.code.CodeOptions.DEFAULT);
+        assertEquals(7, vm.process().waitFor(p.pid()).toCompletableFuture().get(120, TimeUnit.SECONDS).status());
+        assertEquals(java.util.List.of(), vm.filesystem().readdir("/tmp/.agentos-js").stream().filter(n -> !n.endsWith(".mjs")).toList(),
+                "evaluate and execute leave no files behind (spawn keeps its source)");
     }
 }

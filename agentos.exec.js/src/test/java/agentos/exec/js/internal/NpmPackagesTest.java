@@ -1,0 +1,96 @@
+package agentos.exec.js.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import agentos.api.Vm;
+import agentos.api.config.MountConfig;
+import agentos.api.process.ExecOptions;
+import agentos.api.process.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Unmodified packages from npm (installed by the build from src/test/npm's lockfile) running in a VM, mounted
+ * read-only from the host at /workspace/app/node_modules.
+ */
+class NpmPackagesTest {
+    static JsVms vms;
+    static Vm vm;
+
+    @BeforeAll
+    static void boot() {
+        Path modules = Path.of(System.getProperty("agentos.test.npm", "target/test-npm"), "node_modules");
+        if (!Files.isDirectory(modules)) {
+            throw new IllegalStateException(modules + " is missing: the build installs it with npm ci (is npm on PATH?)");
+        }
+        vms = new JsVms();
+        vm = vms.os().create();
+        vm.filesystem().mkdir("/workspace/app/node_modules", true);
+        vm.filesystem().mount(MountConfig.hostDir("/workspace/app/node_modules", modules.toAbsolutePath().toString(), true));
+    }
+
+    @AfterAll
+    static void shutdown() {
+        vms.close();
+    }
+
+    static String run(String file, String source) throws Exception {
+        vm.filesystem().writeFile("/workspace/app/" + file, source);
+        ExecResult r = vm.process().exec("cd /workspace/app && node " + file, ExecOptions.DEFAULT)
+                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        assertEquals(0, r.exitCode(), () -> file + " failed: " + r.stderrText() + r.stdoutText());
+        return r.stdoutText();
+    }
+
+    @Test
+    void chalkIsEsmOnly() throws Exception {
+        assertEquals("bold text|11\n", run("chalk.mjs", """
+                import chalk, { Chalk } from 'chalk';
+                const c = new Chalk({ level: 1 });
+                console.log(chalk.bold('bold text') + '|' + c.red('x').length);
+                """));
+    }
+
+    @Test
+    void semverFromCommonJs() throws Exception {
+        assertEquals("true 1.3.0 2.0.0\n", run("semver.js", """
+                const semver = require('semver');
+                console.log(semver.satisfies('1.2.3', '^1.0.0'), semver.maxSatisfying(['1.2.0', '1.3.0', '2.0.0'], '~1'),
+                  semver.inc('1.9.9', 'major'));
+                """));
+    }
+
+    @Test
+    void zodValidates() throws Exception {
+        assertEquals("ok 3 invalid_type\n", run("zod.mjs", """
+                import { z } from 'zod';
+                const User = z.object({ name: z.string(), age: z.number() });
+                const good = User.safeParse({ name: 'a', age: 3 });
+                const bad = User.safeParse({ name: 'a', age: 'x' });
+                console.log(good.success ? 'ok' : 'no', good.data.age, bad.error.issues[0].code);
+                """));
+    }
+
+    @Test
+    void yamlWithConditionalExports() throws Exception {
+        assertEquals("{\"a\":[1,2],\"b\":{\"c\":\"d\"}}\nx: 1\n", run("yaml.js", """
+                const YAML = require('yaml');
+                console.log(JSON.stringify(YAML.parse('a: [1, 2]\\nb:\\n  c: d\\n')));
+                process.stdout.write(YAML.stringify({ x: 1 }));
+                """));
+    }
+
+    @Test
+    void uuidUsesCrypto() throws Exception {
+        String out = run("uuid.mjs", """
+                import { v4, validate, version } from 'uuid';
+                const id = v4();
+                console.log(validate(id), version(id), id.length, v4() !== id);
+                """);
+        assertEquals("true 4 36 true\n", out);
+    }
+}
