@@ -122,9 +122,14 @@ class VmRegistryTest {
     @Test
     void missingNamespacesNameThemselves() {
         Vm vm = registry(10).create(VmConfig.defaults());
-        NotAvailableException e = assertThrows(NotAvailableException.class, vm::javascript);
-        assertEquals("vm.javascript()", e.capability());
+        NotAvailableException e = assertThrows(NotAvailableException.class, vm::sessions);
+        assertEquals("vm.sessions()", e.capability());
         assertFalse(e.getMessage().isBlank());
+        // javascript() exists in every VM but needs a node command (no executor is installed here).
+        NotAvailableException js = assertThrows(NotAvailableException.class,
+                () -> vm.javascript().execute("1", agentos.api.code.CodeOptions.DEFAULT));
+        assertEquals("vm.javascript()", js.capability());
+        assertTrue(js.getMessage().contains("agentos.exec.js"), js.getMessage());
     }
 
     @Test
