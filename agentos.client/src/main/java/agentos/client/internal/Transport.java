@@ -166,8 +166,13 @@ public final class Transport implements AutoCloseable {
         vmEventListeners.put(vmId, listener);
     }
 
+    /** Stops delivering a VM's events once those already received have been delivered. */
     public void removeVmEvents(String vmId) {
-        vmEventListeners.remove(vmId);
+        try {
+            dispatch.execute(() -> vmEventListeners.remove(vmId));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            vmEventListeners.remove(vmId);
+        }
     }
 
     public @Nullable AgentOsException failure() {

@@ -1779,7 +1779,7 @@ const builtinFactories = {
   http: () => unavailable('http', NET), https: () => unavailable('https', NET), http2: () => unavailable('http2', NET),
   net: () => Object.assign(unavailable('net', NET), {}), tls: () => unavailable('tls', NET), dns: () => unavailable('dns', NET),
   'dns/promises': () => unavailable('dns/promises', NET), dgram: () => unavailable('dgram', NET),
-  worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
+  worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
   vm: () => unavailable('vm', 'separate V8 contexts do not exist on GraalJS; use new Function or a VM context'),
   inspector: () => unavailable('inspector', 'there is no debugger protocol in a VM'),
   v8: () => ({ getHeapStatistics: () => ({ total_heap_size: 0, used_heap_size: 0, heap_size_limit: Number(host.maxOldSpaceBytes()) }), serialize: (v) => Buffer.from(JSON.stringify(v)), deserialize: (b) => JSON.parse(b.toString()), setFlagsFromString() {} }),
@@ -2469,6 +2469,37 @@ if (typeof G.AbortController === 'undefined') {
     }
   };
 }
+// MessageChannel within one process (no workers exist): messages are structured clones delivered on a later turn.
+class MessagePort extends EventEmitter {
+  constructor() { super(); this._other = null; this._closed = false; this.onmessage = null; }
+  postMessage(value) {
+    const target = this._other;
+    if (this._closed || !target || target._closed) return;
+    const data = G.structuredClone(value);
+    setImmediate(() => {
+      if (target._closed) return;
+      const event = { data, target, type: 'message' };
+      if (typeof target.onmessage === 'function') target.onmessage(event);
+      target.emit('message', data);
+    });
+  }
+  addEventListener(type, fn) { this.on(type, (data) => (typeof fn === 'function' ? fn : fn.handleEvent.bind(fn))({ data, target: this, type })); }
+  removeEventListener() {}
+  start() {}
+  close() {
+    if (this._closed) return;
+    this._closed = true;
+    const other = this._other;
+    setImmediate(() => { this.emit('close'); if (other && !other._closed) { other._closed = true; other.emit('close'); } });
+  }
+  ref() { return this; }
+  unref() { return this; }
+  hasRef() { return false; }
+}
+class MessageChannel {
+  constructor() { this.port1 = new MessagePort(); this.port2 = new MessagePort(); this.port1._other = this.port2; this.port2._other = this.port1; }
+}
+if (typeof G.MessageChannel === 'undefined') { G.MessageChannel = MessageChannel; G.MessagePort = MessagePort; }
 if (typeof G.DOMException === 'undefined') G.DOMException = class DOMException extends Error { constructor(message, name) { super(message); this.name = name || 'Error'; } };
 if (typeof G.fetch === 'undefined') G.fetch = () => Promise.reject(new NodeError('ERR_NOT_AVAILABLE', 'fetch is not available yet in this runtime: ' + NET));
 

@@ -62,7 +62,7 @@ class NodeConformanceTest {
         List<String> selected = select(all);
         Properties expected = expectations();
         Path common = Files.createTempDirectory("agentos-node-common");
-        for (String f : List.of("index.js", "tmpdir.js", "fixtures.js")) {
+        for (String f : List.of("index.js", "tmpdir.js", "fixtures.js", "countdown.js", "arraystream.js", "child_process.js")) {
             try (InputStream in = getClass().getResourceAsStream("/node-test-common/common/" + f)) {
                 Files.copy(in, common.resolve(f));
             }
