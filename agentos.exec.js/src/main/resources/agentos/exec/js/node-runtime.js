@@ -812,7 +812,7 @@ class FdReadable extends Readable {
   _stop() { if (this._readerId) { host.readStop(this._readerId); readers.delete(this._readerId); } }
   _hostEvent(kind, value) {
     if (kind === 'data') this.push(fromHost(value));
-    else if (kind === 'end') { readers.delete(this._readerId); this.push(null); }
+    else if (kind === 'end') { readers.delete(this._readerId); this.push(null); if (this._onHostEnd) this._onHostEnd(); }
     else { readers.delete(this._readerId); this.emit('error', uvError(String(value), 'read')); }
   }
   ref() { return this; }
@@ -1403,7 +1403,7 @@ function spawn(file, args, options) {
   child.pid = pid;
   child.stdio = parentEnds;
   const id = nextChildId++;
-  children.set(id, (status) => {
+  const onExit = (status) => {
     child.exitCode = status[0] === null || status[0] === undefined ? null : status[0];
     child.signalCode = status[1] || null;
     child.emit('exit', child.exitCode, child.signalCode);
@@ -1413,6 +1413,16 @@ function spawn(file, args, options) {
     const close = () => child.emit('close', child.exitCode, child.signalCode);
     if (!open) nextTick(close);
     else for (const s of parentEnds) if (s instanceof Readable && !s._endEmitted) s.once('close', () => { if (--open === 0) close(); });
+  };
+  children.set(id, (status) => {
+    // In node the child's output is, in practice, read before its exit is reported; wait for the pipes' end of
+    // file (briefly: a grandchild may keep them open).
+    const pending = parentEnds.filter(s => s instanceof FdReadable && s._readerId && !s._ended);
+    if (!pending.length) { onExit(status); return; }
+    let fired = false, left = pending.length;
+    const go = () => { if (!fired) { fired = true; onExit(status); } };
+    for (const s of pending) s._onHostEnd = () => { if (--left === 0) go(); };
+    setTimeout(go, 50).unref();
   });
   host.watchChild(pid, id);
   for (const s of parentEnds) if (s instanceof Readable) s._start();
@@ -1762,6 +1772,7 @@ const builtinFactories = {
   os: () => os,
   path: () => path,
   'path/posix': () => path,
+  'path/win32': () => path,
   perf_hooks: () => ({ performance: G.performance, PerformanceObserver: class { observe() {} disconnect() {} }, monitorEventLoopDelay: () => ({ enable() {}, disable() {}, percentile: () => 0 }) }),
   process: () => process,
   querystring: () => ({ parse: (s) => Object.fromEntries(new URLSearchParams(s)), stringify: (o) => new URLSearchParams(o).toString(), escape: encodeURIComponent, unescape: decodeURIComponent }),
@@ -1789,6 +1800,18 @@ const builtinFactories = {
   sqlite: () => unavailable('sqlite', 'not provided'),
   test: () => unavailable('node:test', 'the test runner is not provided'),
 };
+// Every module Node has exists here too: the ones this runtime does not implement load, and each call says so.
+const BUILTIN_EXPORTS = JSON.parse(String(host.builtinExportsJson()));
+builtinFactories['stream/consumers'] = () => {
+  const collect = async (s) => { const chunks = []; for await (const c of s) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c)); return Buffer.concat(chunks); };
+  return { buffer: collect, text: async (s) => (await collect(s)).toString(), json: async (s) => JSON.parse((await collect(s)).toString()),
+    arrayBuffer: async (s) => { const b = await collect(s); return b.buffer.slice(b.byteOffset, b.byteOffset + b.length); },
+    blob: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'stream/consumers.blob is not available yet in this runtime'); } };
+};
+builtinFactories.sys = () => util;
+for (const name of Object.keys(BUILTIN_EXPORTS)) {
+  if (!Object.prototype.hasOwnProperty.call(builtinFactories, name)) builtinFactories[name] = () => unavailable(name, 'this runtime does not provide it yet');
+}
 const builtinCache = new Map();
 function loadBuiltin(name) {
   if (!builtinCache.has(name)) builtinCache.set(name, builtinFactories[name]());
@@ -2201,146 +2224,21 @@ Object.defineProperty(G, IMPORT_HOOK, { value: (referrer, spec) => esmImport(ref
 Object.defineProperty(G, REQUIRE_HOOK, { value: (file) => loadModule(file, null, false) });
 Object.defineProperty(G, BUILTIN_HOOK, { value: (name) => loadBuiltin(name) });
 
-const REGEX_BEFORE = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^',
-  'return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await', '=>', '&&', '||', '??']);
-
-// Finds the specifier strings of import/export declarations and the `import(` calls, skipping comments, strings,
-// templates and regular expressions. Returns [{start, end, kind: 'static'|'dynamic'}] (end exclusive).
-function scanImports(src, staticToo) {
-  const out = [];
-  const n = src.length;
-  let i = 0, prev = '', prevPrev = '';
-  const templateDepth = [];
-  const isId = (c) => /[A-Za-z0-9_$]/.test(c);
-  const skipString = (q) => { i++; while (i < n && src[i] !== q) { if (src[i] === '\\') i++; else if (src[i] === '\n') break; i++; } i++; };
-  const skipWs = () => {
-    for (;;) {
-      while (i < n && /\s/.test(src[i])) i++;
-      if (src.startsWith('//', i)) { while (i < n && src[i] !== '\n') i++; continue; }
-      if (src.startsWith('/*', i)) { const e = src.indexOf('*/', i + 2); i = e < 0 ? n : e + 2; continue; }
-      return;
-    }
-  };
-  const skipTemplate = () => {
-    i++;
-    while (i < n) {
-      if (src[i] === '\\') { i += 2; continue; }
-      if (src[i] === '`') { i++; return; }
-      if (src[i] === '$' && src[i + 1] === '{') { i += 2; templateDepth.push(0); return 'expr'; }
-      i++;
-    }
-  };
-  let braceDepth = 0;
-  while (i < n) {
-    skipWs();
-    if (i >= n) break;
-    const c = src[i];
-    if (c === '"' || c === "'") { const start = i; skipString(c); prevPrev = prev; prev = 'str:' + start; continue; }
-    if (c === '`') { skipTemplate(); prevPrev = prev; prev = 'tmpl'; continue; }
-    if (c === '}' && templateDepth.length && templateDepth[templateDepth.length - 1] === 0) {
-      templateDepth.pop(); i--; // continue the template after `}`
-      i++;
-      while (i < n) {
-        if (src[i] === '\\') { i += 2; continue; }
-        if (src[i] === '`') { i++; break; }
-        if (src[i] === '$' && src[i + 1] === '{') { i += 2; templateDepth.push(0); break; }
-        i++;
-      }
-      prevPrev = prev; prev = 'tmpl';
-      continue;
-    }
-    if (c === '{') { if (templateDepth.length) templateDepth[templateDepth.length - 1]++; braceDepth++; i++; prevPrev = prev; prev = '{'; continue; }
-    if (c === '}') { if (templateDepth.length) templateDepth[templateDepth.length - 1]--; braceDepth--; i++; prevPrev = prev; prev = '}'; continue; }
-    if (c === '/') {
-      if (REGEX_BEFORE.has(prev) || prev === '') {
-        i++;
-        let inClass = false;
-        while (i < n && src[i] !== '\n') {
-          if (src[i] === '\\') { i += 2; continue; }
-          if (src[i] === '[') inClass = true; else if (src[i] === ']') inClass = false;
-          else if (src[i] === '/' && !inClass) { i++; break; }
-          i++;
-        }
-        while (i < n && isId(src[i])) i++;
-        prevPrev = prev; prev = 'regex';
-        continue;
-      }
-      i++; prevPrev = prev; prev = '/'; continue;
-    }
-    if (isId(c)) {
-      const start = i;
-      while (i < n && isId(src[i])) i++;
-      const word = src.slice(start, i);
-      const afterDot = prev === '.' || prev === '?.';
-      if (word === 'import' && !afterDot) {
-        const save = i;
-        skipWs();
-        if (src[i] === '(') { out.push({ start, end: i + 1, kind: 'dynamic' }); prevPrev = prev; prev = '('; i++; continue; }
-        if (src[i] === '.') { i = save; prevPrev = prev; prev = word; continue; }
-        if (staticToo) {
-          if (src[i] === '"' || src[i] === "'") { const s = i; skipString(src[s]); out.push({ start: s + 1, end: i - 1, kind: 'static' }); prevPrev = prev; prev = 'str'; continue; }
-          // import x from '…', import {a} from '…', import * as ns from '…'
-          findFrom(save);
-          continue;
-        }
-        i = save; prevPrev = prev; prev = word; continue;
-      }
-      if (word === 'export' && staticToo && !afterDot) {
-        const save = i;
-        skipWs();
-        if (src[i] === '*' || src[i] === '{') { findFrom(save); continue; }
-        i = save;
-      }
-      prevPrev = prev; prev = word;
-      continue;
-    }
-    // punctuators: take the longest common ones as one token
-    const three = src.substr(i, 3), two = src.substr(i, 2);
-    if (['===', '!==', '...', '>>>', '**=', '&&=', '||=', '??='].includes(three)) { i += 3; prevPrev = prev; prev = three; continue; }
-    if (['=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '**', '<<', '>>'].includes(two)) { i += 2; prevPrev = prev; prev = two; continue; }
-    i++; prevPrev = prev; prev = c;
-  }
-  return out;
-
-  // From just after `import`/`export`: the specifier after the next `from`, unless the statement ends first.
-  function findFrom(from) {
-    i = from;
-    let depth = 0;
-    while (i < n) {
-      skipWs();
-      const ch = src[i];
-      if (ch === '{') { depth++; i++; continue; }
-      if (ch === '}') { depth--; i++; continue; }
-      if (ch === ';' || (depth === 0 && ch === '(')) { prevPrev = prev; prev = ch; i++; return; }
-      if (ch === '"' || ch === "'") { skipString(ch); continue; }
-      if (isId(ch)) {
-        const s = i;
-        while (i < n && isId(src[i])) i++;
-        if (src.slice(s, i) === 'from' && depth === 0) {
-          skipWs();
-          if (src[i] === '"' || src[i] === "'") { const q = i; skipString(src[q]); out.push({ start: q + 1, end: i - 1, kind: 'static' }); prevPrev = prev; prev = 'str'; return; }
-        }
-        continue;
-      }
-      if (ch === '=' ) { prevPrev = prev; prev = '='; i++; return; }
-      i++;
-    }
-  }
-}
-
 function rewriteModule(src, filename, isModule) {
-  const hits = scanImports(src, isModule);
-  if (!hits.length) return src;
-  let out = '', last = 0;
+  const flat = host.scanImports(src, isModule);
+  if (!flat.length) return src;
+  const hits = [];
+  for (let k = 0; k < flat.length; k += 3) hits.push({ start: flat[k], end: flat[k + 1], kind: flat[k + 2] === 1 ? 'dynamic' : 'static' });
+  const parts = [];
+  let last = 0;
   for (const h of hits) {
-    if (h.kind === 'dynamic') {
-      out += src.slice(last, h.start) + 'globalThis[Symbol.for("agentos.import")](' + JSON.stringify(filename) + ', ';
-    } else {
-      out += src.slice(last, h.start) + esmSpecifier(src.slice(h.start, h.end), filename).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/"/g, '\\"');
-    }
+    parts.push(src.slice(last, h.start));
+    if (h.kind === 'dynamic') parts.push('globalThis[Symbol.for("agentos.import")](' + JSON.stringify(filename) + ', ');
+    else parts.push(esmSpecifier(src.slice(h.start, h.end), filename).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/"/g, '\\"'));
     last = h.end;
   }
-  return out + src.slice(last);
+  parts.push(src.slice(last));
+  return parts.join('');
 }
 
 // The absolute path GraalJS should load for `spec` imported from `referrer`.
@@ -2370,15 +2268,20 @@ function esmImport(referrer, spec) {
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
-function reexport(expr, obj) {
+// A module re-exporting `obj` (evaluated from `expr`): default plus each named key; for builtins also every name
+// Node exports, as a function saying it is not available when this runtime lacks it.
+function reexport(expr, obj, builtin) {
   let s = 'const __m = ' + expr + ';\nexport default __m;\n';
   let k = 0;
-  const names = obj !== null && (typeof obj === 'object' || typeof obj === 'function') ? Object.keys(obj) : [];
+  const names = new Set(obj !== null && (typeof obj === 'object' || typeof obj === 'function') ? Object.keys(obj) : []);
+  if (builtin && BUILTIN_EXPORTS[builtin]) for (const n of BUILTIN_EXPORTS[builtin]) names.add(n);
   for (const name of names) {
     if (name === 'default' || !IDENT.test(name)) continue;
-    s += 'const __e' + k + ' = __m[' + JSON.stringify(name) + '];\nexport { __e' + k + ' as ' + name + ' };\n';
+    const value = builtin ? '(__m[' + JSON.stringify(name) + '] ?? __missing(' + JSON.stringify(builtin + '.' + name) + '))' : '__m[' + JSON.stringify(name) + ']';
+    s += 'const __e' + k + ' = ' + value + ';\nexport { __e' + k + ' as ' + name + ' };\n';
     k++;
   }
+  if (builtin) s = 'const __missing = (n) => function () { const e = new Error(n + " is not available yet in this runtime"); e.code = "ERR_NOT_AVAILABLE"; throw e; };\n' + s;
   return s;
 }
 
@@ -2388,7 +2291,7 @@ function moduleSource(p) {
     if (p.startsWith(VIRTUAL + 'builtin/')) {
       const name = p.slice(VIRTUAL.length + 8, -4);
       if (!builtinName(name)) return null;
-      return reexport('globalThis[Symbol.for("agentos.builtin")](' + JSON.stringify(name) + ')', loadBuiltin(name));
+      return reexport('globalThis[Symbol.for("agentos.builtin")](' + JSON.stringify(name) + ')', loadBuiltin(name), name);
     }
     if (p.startsWith(VIRTUAL + 'cjs/')) {
       const file = p.slice(VIRTUAL.length + 3);
@@ -2469,6 +2372,57 @@ if (typeof G.AbortController === 'undefined') {
     }
   };
 }
+// WHATWG streams from web-streams-polyfill (npm), evaluated on first use so processes that never touch them pay nothing.
+let webStreams = null;
+function loadWebStreams() {
+  if (!webStreams) {
+    const module = { exports: {} };
+    (0, eval)('(function (exports, module) {' + String(host.webStreamsSource()) + '\n})\n//# sourceURL=node:internal/web-streams-polyfill.js')(module.exports, module);
+    webStreams = module.exports;
+  }
+  return webStreams;
+}
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamDefaultController',
+  'ReadableByteStreamController', 'ReadableStreamBYOBRequest', 'WritableStream', 'WritableStreamDefaultWriter',
+  'WritableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController', 'ByteLengthQueuingStrategy',
+  'CountQueuingStrategy']) {
+  if (typeof G[name] !== 'undefined') continue;
+  Object.defineProperty(G, name, {
+    configurable: true, enumerable: false,
+    get() { const v = loadWebStreams()[name]; Object.defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: false }); return v; },
+    set(v) { Object.defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: false }); },
+  });
+}
+builtinFactories['stream/web'] = () => loadWebStreams();
+
+class Blob {
+  constructor(parts = [], options = {}) {
+    const chunks = [];
+    for (const p of parts) {
+      if (p instanceof Blob) chunks.push(p._bytes);
+      else if (typeof p === 'string') chunks.push(encoder.encode(p));
+      else chunks.push(asBytes(p));
+    }
+    const total = chunks.reduce((n, c) => n + c.length, 0);
+    this._bytes = new Uint8Array(total);
+    let off = 0;
+    for (const c of chunks) { this._bytes.set(c, off); off += c.length; }
+    this.type = options.type ? String(options.type).toLowerCase() : '';
+  }
+  get size() { return this._bytes.length; }
+  slice(start = 0, end = this.size, type = '') { const b = new Blob([], { type }); b._bytes = this._bytes.slice(start, end); return b; }
+  async text() { return decoder.decode(this._bytes); }
+  async arrayBuffer() { return this._bytes.slice().buffer; }
+  async bytes() { return this._bytes.slice(); }
+  stream() { const bytes = this._bytes; return new G.ReadableStream({ start(c) { if (bytes.length) c.enqueue(bytes.slice()); c.close(); } }); }
+  get [Symbol.toStringTag]() { return 'Blob'; }
+}
+class File extends Blob {
+  constructor(parts, name, options = {}) { super(parts, options); this.name = String(name); this.lastModified = options.lastModified || Date.now(); }
+  get [Symbol.toStringTag]() { return 'File'; }
+}
+if (typeof G.Blob === 'undefined') { G.Blob = Blob; G.File = File; }
+
 // MessageChannel within one process (no workers exist): messages are structured clones delivered on a later turn.
 class MessagePort extends EventEmitter {
   constructor() { super(); this._other = null; this._closed = false; this.onmessage = null; }

@@ -182,6 +182,36 @@ public final class Host {
         return v.isNull() ? null : v.asString();
     }
 
+    private static final String BUILTIN_EXPORTS = resource("builtin-exports.json");
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = Host.class.getResourceAsStream("/agentos/exec/js/" + name)) {
+            return in == null ? "{}" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final String WEB_STREAMS = resource("vendor/web-streams-polyfill/dist/ponyfill.js");
+
+    /** web-streams-polyfill's ponyfill (UMD), embedded by the build from npm; loaded on first use of the globals. */
+    @Export
+    public String webStreamsSource() {
+        return WEB_STREAMS;
+    }
+
+    /** Node's export names per builtin module (from Node itself), so ES named imports of any builtin link. */
+    @Export
+    public String builtinExportsJson() {
+        return BUILTIN_EXPORTS;
+    }
+
+    /** Specifier positions in a module source, see {@link ImportScanner}: [start, end, kind]*. */
+    @Export
+    public int[] scanImports(String source, boolean staticToo) {
+        return ImportScanner.scan(source, staticToo);
+    }
+
     /** Whether a value the guest caught is this runtime's exit (which the runtime must let through). */
     @Export
     public boolean isExit(Value caught) {

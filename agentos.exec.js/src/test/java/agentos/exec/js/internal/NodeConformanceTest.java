@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * /test/fixtures and /test/parallel mounted read-only; `node test-x.js` in /test/parallel; pass = exit status 0.
  *
  * <p>Every test that does not pass is listed in node-conformance-expectations.properties with a category and a
- * reason; an unlisted failure fails this test, and so does a listed test that passes (remove its entry). By
+ * reason; an unlisted failure fails this test, and so does a listed test that passes (remove its entry), except
+ * entries of category {@code flaky}, whose outcome depends on timing. By
  * default a representative subset runs; {@code -Dagentos.node.full=true} runs all 3,532 (about 20 minutes on
  * 2 cores), {@code -Dagentos.node.only=SUBSTRING} selects by name. The report (pass rates per module) is written
  * to target/node-conformance/report.txt, and target/node-conformance/observed.properties holds an updated
@@ -83,6 +84,9 @@ class NodeConformanceTest {
         List<String> unexpectedFailures = new ArrayList<>();
         List<String> unexpectedPasses = new ArrayList<>();
         for (Outcome o : results.values()) {
+            if (expected.getProperty(o.test(), "").startsWith("flaky:")) {
+                continue; // passes or fails with timing; either is accepted
+            }
             boolean listed = expected.containsKey(o.test());
             if (!o.passed() && !listed) {
                 unexpectedFailures.add(o.test() + ": " + o.detail());

@@ -93,4 +93,13 @@ class NpmPackagesTest {
                 """);
         assertEquals("true 4 36 true\n", out);
     }
+
+    @Test
+    void claudeCodeCliPrintsItsVersion() throws Exception {
+        // The real, unmodified 13.7 MB ESM bundle of @anthropic-ai/claude-agent-sdk@0.2.112.
+        ExecResult r = vm.process().exec("cd /workspace/app && node node_modules/@anthropic-ai/claude-agent-sdk/cli.js --version",
+                ExecOptions.DEFAULT).toCompletableFuture().get(300, TimeUnit.SECONDS);
+        assertEquals("2.1.112 (Claude Code)\n", r.stdoutText(), r.stderrText());
+        assertEquals(0, r.exitCode());
+    }
 }
