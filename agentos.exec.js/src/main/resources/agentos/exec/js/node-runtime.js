@@ -880,6 +880,7 @@ class Duplex extends Readable {
   end(c, e, cb) { return Writable.prototype.end.call(this, c, e, cb); }
 }
 Duplex.prototype._write = function (c, e, cb) { cb(); };
+Duplex.prototype._close = function () {};
 class Transform extends Duplex {
   constructor(opts) {
     super(opts);
@@ -1786,7 +1787,7 @@ const builtinFactories = {
   url: () => ({ URL, URLSearchParams, fileURLToPath, pathToFileURL, parse: (u) => { const x = new URL(u); return { protocol: x.protocol, host: x.host, hostname: x.hostname, port: x.port || null, pathname: x.pathname, search: x.search || null, hash: x.hash || null, href: x.href, path: x.pathname + x.search }; }, format: (u) => (u instanceof URL ? u.href : String(u.href || '')) }),
   util: () => util,
   'util/types': () => types,
-  zlib: () => unavailable('zlib', 'compression arrives with the JDK zlib bridge'),
+  zlib: () => makeZlib(),
   http: () => unavailable('http', NET), https: () => unavailable('https', NET), http2: () => unavailable('http2', NET),
   net: () => Object.assign(unavailable('net', NET), {}), tls: () => unavailable('tls', NET), dns: () => unavailable('dns', NET),
   'dns/promises': () => unavailable('dns/promises', NET), dgram: () => unavailable('dgram', NET),
@@ -1861,6 +1862,64 @@ function makeAssert() {
   });
   assert.strict = assert;
   return assert;
+}
+
+// zlib over java.util.zip: one-shot functions, callback forms, and Transform streams that compress at the end.
+// Brotli and zstd are not in the JDK.
+function makeZlib() {
+  const constants = { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0,
+    Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5,
+    Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1,
+    Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, ZLIB_VERNUM: 4865, DEFLATE: 1, INFLATE: 2,
+    GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8,
+    Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: Infinity, Z_DEFAULT_CHUNK: 16384,
+    Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1,
+    BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_PARAM_MODE: 0,
+    BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_PARAM_QUALITY: 1, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11,
+    BROTLI_DEFAULT_QUALITY: 11, BROTLI_PARAM_SIZE_HINT: 5 };
+  const run = (op, data, opts) => {
+    const b = asBytes(typeof data === 'string' ? Buffer.from(data) : data);
+    const level = opts && opts.level !== undefined ? opts.level : -1;
+    try {
+      return fromHost(host.zlib(op, b.buffer, b.byteOffset, b.byteLength, level));
+    } catch (e) {
+      const msg = e && typeof e.getMessage === 'function' ? String(e.getMessage()) : String((e && e.message) || e);
+      const err = new Error(msg);
+      err.errno = -3;
+      err.code = 'Z_DATA_ERROR';
+      throw err;
+    }
+  };
+  const z = { constants };
+  for (const name of ['deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'gzip', 'gunzip', 'unzip']) {
+    z[name + 'Sync'] = (data, opts) => run(name, data, opts);
+    z[name] = (data, opts, cb) => {
+      if (typeof opts === 'function') { cb = opts; opts = {}; }
+      let out, err = null;
+      try { out = run(name, data, opts); } catch (e) { err = e; }
+      setImmediate(() => cb(err, out));
+    };
+    z[name][customPromisify] = (data, opts) => new Promise((res, rej) => { try { res(run(name, data, opts)); } catch (e) { rej(e); } });
+    const className = name[0].toUpperCase() + name.slice(1);
+    const ctor = function (opts) {
+      const chunks = [];
+      const t = new Transform({
+        transform(chunk, enc, cb) { chunks.push(Buffer.from(asBytes(chunk, enc))); cb(); },
+        flush(cb) { try { cb(null, run(name, Buffer.concat(chunks), opts)); } catch (e) { cb(e); } },
+      });
+      t.bytesWritten = 0;
+      t.close = (cb) => { if (cb) nextTick(cb); };
+      return t;
+    };
+    z[className] = ctor;
+    z['create' + className] = (opts) => ctor(opts);
+  }
+  const noBrotli = () => { throw new NodeError('ERR_NOT_AVAILABLE', 'brotli is not available in this runtime (the JDK has no brotli codec)'); };
+  for (const n of ['brotliCompress', 'brotliCompressSync', 'brotliDecompress', 'brotliDecompressSync', 'createBrotliCompress',
+    'createBrotliDecompress', 'BrotliCompress', 'BrotliDecompress']) z[n] = noBrotli;
+  z.crc32 = (data, value = 0) => { const b = asBytes(typeof data === 'string' ? Buffer.from(data) : data); return Number(host.crc32(b.buffer, b.byteOffset, b.byteLength, value)); };
+  Object.assign(z, constants);
+  return z;
 }
 
 function makeAsyncHooks() {

@@ -732,6 +732,99 @@ public final class Host {
         return ByteBuffer.wrap(mac.doFinal(b));
     }
 
+    // ---- zlib (java.util.zip) ----
+
+    /**
+     * One-shot compression: {@code op} is deflate, inflate, deflateRaw, inflateRaw, gzip, gunzip or unzip
+     * (gzip or zlib, by the header). Corrupt input throws an IllegalArgumentException with zlib's wording.
+     */
+    @Export
+    public ByteBuffer zlib(String op, Value data, int offset, int length, int level) throws java.io.IOException {
+        byte[] in = new byte[length];
+        data.readBuffer(offset, in, 0, length);
+        int lvl = level < -1 || level > 9 ? -1 : level;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        switch (op) {
+            case "deflate", "deflateRaw" -> {
+                java.util.zip.Deflater d = new java.util.zip.Deflater(lvl, op.equals("deflateRaw"));
+                try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(out, d)) {
+                    z.write(in);
+                } finally {
+                    d.end();
+                }
+            }
+            case "gzip" -> {
+                try (LeveledGzip z = new LeveledGzip(out, lvl)) {
+                    z.write(in);
+                }
+            }
+            case "inflate", "inflateRaw" -> inflate(in, op.equals("inflateRaw"), out);
+            case "gunzip" -> gunzip(in, out);
+            case "unzip" -> {
+                if (in.length >= 2 && (in[0] & 0xff) == 0x1f && (in[1] & 0xff) == 0x8b) {
+                    gunzip(in, out);
+                } else {
+                    inflate(in, false, out);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown zlib operation " + op);
+        }
+        return ByteBuffer.wrap(out.toByteArray());
+    }
+
+    /** GZIPOutputStream with a compression level (the JDK's constructor has none). */
+    private static final class LeveledGzip extends java.util.zip.GZIPOutputStream {
+        LeveledGzip(java.io.OutputStream out, int level) throws java.io.IOException {
+            super(out);
+            def.setLevel(level);
+        }
+    }
+
+    private static void inflate(byte[] in, boolean raw, java.io.ByteArrayOutputStream out) {
+        java.util.zip.Inflater inf = new java.util.zip.Inflater(raw);
+        try {
+            inf.setInput(in);
+            byte[] buf = new byte[64 * 1024];
+            while (!inf.finished()) {
+                int n = inf.inflate(buf);
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    throw new IllegalArgumentException("unexpected end of file");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalArgumentException(e.getMessage() == null ? "invalid data" : e.getMessage());
+        } finally {
+            inf.end();
+        }
+    }
+
+    private static void gunzip(byte[] in, java.io.ByteArrayOutputStream out) throws java.io.IOException {
+        try (java.util.zip.GZIPInputStream z = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(in))) {
+            z.transferTo(out);
+        } catch (java.util.zip.ZipException e) {
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()).contains("GZIP") ? "incorrect header check" : e.getMessage());
+        } catch (java.io.EOFException e) {
+            throw new IllegalArgumentException("unexpected end of file");
+        }
+    }
+
+    /** CRC-32 of the bytes, continuing from {@code initial} (zlib.crc32's second argument). */
+    @Export
+    public double crc32(Value data, int offset, int length, double initial) {
+        byte[] in = new byte[length];
+        data.readBuffer(offset, in, 0, length);
+        // Continue a CRC the way zlib's crc32() does: pre- and post-conditioning with the running value.
+        int crc = ~(int) (long) initial;
+        for (byte b : in) {
+            crc ^= b & 0xff;
+            for (int k = 0; k < 8; k++) {
+                crc = (crc >>> 1) ^ (0xEDB88320 & -(crc & 1));
+            }
+        }
+        return ~crc & 0xffffffffL;
+    }
+
     /** The numeric errno Node reports (negative), for an errno name. */
     @Export
     public int errnoNumber(String name) {

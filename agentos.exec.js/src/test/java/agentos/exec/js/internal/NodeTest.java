@@ -185,6 +185,25 @@ class NodeTest {
     }
 
     @Test
+    void zlibThroughTheJdk() throws Exception {
+        assertEquals("hello zlib hello zlib true Z_DATA_ERROR 907060870\n", out("""
+                node -e '
+                const z = require("zlib");
+                const text = "hello zlib ".repeat(100);
+                const gz = z.gzipSync(text);
+                const back = z.gunzipSync(gz).toString();
+                const raw = z.inflateRawSync(z.deflateRawSync(Buffer.from(text))).toString();
+                let code; try { z.inflateSync(Buffer.from("not zlib")); } catch (e) { code = e.code; }
+                console.log(back.slice(0, 21), gz[0] === 0x1f && raw === text, code, z.crc32("hello"));'"""));
+        assertEquals("ZIPPED ROUND TRIP\n", out("""
+                node -e '
+                const z = require("zlib");
+                const parts = [];
+                z.gzip("zipped round trip", (e, b) => z.createGunzip().on("data", d => parts.push(d)).on("end", () =>
+                  console.log(Buffer.concat(parts).toString().toUpperCase())).end(b));'"""));
+    }
+
+    @Test
     void buffersAndInspect() throws Exception {
         assertEquals("aGk= 6869 hi <Buffer 68 69> true\n",
                 out("node -p 'const b = Buffer.from(\"hi\"); [b.toString(\"base64\"), b.toString(\"hex\"), Buffer.from(\"aGk=\", \"base64\").toString(), require(\"util\").inspect(b), Buffer.isBuffer(b.subarray(1))].join(\" \")'"));
