@@ -66,7 +66,8 @@ if (typeof Symbol.asyncDispose !== 'symbol') Object.defineProperty(Symbol, 'asyn
 const tickQueue = [];
 function nextTick(fn, ...args) {
   if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "callback" argument must be of type function');
-  tickQueue.push(() => fn(...args));
+  const snap = G.AsyncContext ? new G.AsyncContext.Snapshot() : null;
+  tickQueue.push(snap ? () => snap.run(fn, ...args) : () => fn(...args));
 }
 function runTicks() {
   while (tickQueue.length) {
@@ -673,6 +674,7 @@ const timerCallbacks = new Map();
 class Timeout {
   constructor(fn, ms, args, repeat) {
     this._id = nextTimerId++;
+    this._snap = G.AsyncContext ? new G.AsyncContext.Snapshot() : null;
     this._fn = fn; this._args = args; this._ms = Math.max(1, Number(ms) || 1); this._repeat = repeat;
     this._ref = true;
     timerCallbacks.set(this._id, this);
@@ -680,7 +682,7 @@ class Timeout {
   }
   _fire() {
     if (this._repeat) host.timerStart(this._id, this._ms); else timerCallbacks.delete(this._id);
-    this._fn.apply(undefined, this._args);
+    if (this._snap) this._snap.run(() => this._fn.apply(undefined, this._args)); else this._fn.apply(undefined, this._args);
   }
   ref() { this._ref = true; host.timerRef(this._id, true); return this; }
   unref() { this._ref = false; host.timerRef(this._id, false); return this; }
@@ -1750,6 +1752,7 @@ function unavailable(name, why) {
       return function () { throw new NodeError('ERR_NOT_AVAILABLE', name + '.' + String(prop) + ' is not available yet in this runtime: ' + why); };
     },
     apply() { throw new NodeError('ERR_NOT_AVAILABLE', name + ' is not available yet in this runtime: ' + why); },
+    construct() { throw new NodeError('ERR_NOT_AVAILABLE', name + ' is not available yet in this runtime: ' + why); },
   });
 }
 const NET = 'VM networking has not landed in this build';
@@ -1922,27 +1925,36 @@ function makeZlib() {
   return z;
 }
 
+// AsyncLocalStorage on GraalJS's AsyncContext (TC39 proposal): stores follow await, promise callbacks, timers and
+// process.nextTick (their callbacks run in the snapshot taken when they were scheduled).
 function makeAsyncHooks() {
-  // One store per AsyncLocalStorage, carried through promise continuations and timers is beyond this runtime yet:
-  // run() sets the store for the synchronous part and for callbacks created inside it via a simple stack.
+  const AC = G.AsyncContext;
   class AsyncLocalStorage {
-    constructor() { this._store = undefined; }
-    getStore() { return this._store; }
-    run(store, fn, ...args) { const prev = this._store; this._store = store; try { return fn(...args); } finally { this._store = prev; } }
+    constructor() { this._var = AC ? new AC.Variable() : null; this._entered = undefined; this._sync = undefined; }
+    getStore() {
+      if (!this._var) return this._sync !== undefined ? this._sync.store : this._entered;
+      const w = this._var.get();
+      return w !== undefined ? w.store : this._entered;
+    }
+    run(store, fn, ...args) {
+      if (!this._var) { const prev = this._sync; this._sync = { store }; try { return fn(...args); } finally { this._sync = prev; } }
+      return this._var.run({ store }, fn, ...args);
+    }
     exit(fn, ...args) { return this.run(undefined, fn, ...args); }
-    enterWith(store) { this._store = store; }
-    disable() { this._store = undefined; }
-    static bind(fn) { return fn; }
-    static snapshot() { return (fn, ...a) => fn(...a); }
+    // AsyncContext has no enterWith: the store entered this way applies wherever no run() is active.
+    enterWith(store) { this._entered = store; }
+    disable() { this._entered = undefined; }
+    static bind(fn) { return AC ? AC.Snapshot.wrap(fn) : fn; }
+    static snapshot() { if (!AC) return (fn, ...a) => fn(...a); const s = new AC.Snapshot(); return (fn, ...a) => s.run(fn, ...a); }
   }
   class AsyncResource {
-    constructor(type) { this.type = type; }
-    runInAsyncScope(fn, thisArg, ...args) { return fn.apply(thisArg, args); }
-    bind(fn) { return fn.bind(this); }
+    constructor(type) { this.type = type; this._snap = AC ? new AC.Snapshot() : null; }
+    runInAsyncScope(fn, thisArg, ...args) { return this._snap ? this._snap.run(() => fn.apply(thisArg, args)) : fn.apply(thisArg, args); }
+    bind(fn) { const r = this; return function (...a) { return r.runInAsyncScope(fn, this, ...a); }; }
     emitDestroy() { return this; }
     asyncId() { return 1; }
     triggerAsyncId() { return 0; }
-    static bind(fn) { return fn; }
+    static bind(fn, type) { return new AsyncResource(type || 'bound-anonymous-fn').bind(fn); }
   }
   return { AsyncLocalStorage, AsyncResource, createHook: () => ({ enable() { return this; }, disable() { return this; } }), executionAsyncId: () => 1, triggerAsyncId: () => 0, executionAsyncResource: () => ({}) };
 }

@@ -107,6 +107,10 @@ final class JsProcess implements ExecutorProcess {
                 .option("js.load", "false")
                 .option("js.print", "false")
                 .option("js.text-encoding", "true")
+                // AsyncLocalStorage needs a context that follows await; GraalJS implements the TC39 AsyncContext
+                // proposal behind this (experimental) option, the only experimental option we set.
+                .allowExperimentalOptions(true)
+                .option("js.async-context", "true")
                 .build();
     }
 

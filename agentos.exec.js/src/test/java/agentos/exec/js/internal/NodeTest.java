@@ -204,6 +204,23 @@ class NodeTest {
     }
 
     @Test
+    void asyncLocalStorageFollowsAwaitTimersAndTicks() throws Exception {
+        assertEquals("sync:r1 await:r1 timer:r1 tick:r1 other:r2 outside:undefined\n", out("""
+                node -e '
+                const { AsyncLocalStorage } = require("async_hooks");
+                const als = new AsyncLocalStorage();
+                const seen = [];
+                const job = (id) => als.run(id, async () => {
+                  if (id === "r1") seen.push("sync:" + als.getStore());
+                  await null;
+                  if (id === "r1") seen.push("await:" + als.getStore());
+                  await new Promise((r) => setTimeout(() => { if (id === "r1") seen.push("timer:" + als.getStore()); r(); }, 5));
+                  await new Promise((r) => process.nextTick(() => { seen.push(id === "r1" ? "tick:" + als.getStore() : "other:" + als.getStore()); r(); }));
+                });
+                Promise.all([job("r1"), job("r2")]).then(() => console.log(seen.join(" "), "outside:" + als.getStore()));'"""));
+    }
+
+    @Test
     void buffersAndInspect() throws Exception {
         assertEquals("aGk= 6869 hi <Buffer 68 69> true\n",
                 out("node -p 'const b = Buffer.from(\"hi\"); [b.toString(\"base64\"), b.toString(\"hex\"), Buffer.from(\"aGk=\", \"base64\").toString(), require(\"util\").inspect(b), Buffer.isBuffer(b.subarray(1))].join(\" \")'"));
