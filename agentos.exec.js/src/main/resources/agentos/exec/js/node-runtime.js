@@ -925,6 +925,47 @@ Readable.from = function (iterable) {
   return r;
 };
 
+// Node <-> WHATWG stream adapters (Readable.toWeb/fromWeb, Writable.toWeb/fromWeb).
+Readable.toWeb = function (readable) {
+  return new G.ReadableStream({
+    start(controller) {
+      readable.on('data', (chunk) => controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice()));
+      readable.on('end', () => controller.close());
+      readable.on('error', (e) => controller.error(e));
+    },
+    cancel() { readable.destroy(); },
+  });
+};
+Readable.fromWeb = function (webStream, options) {
+  const reader = webStream.getReader();
+  const r = new Readable(options);
+  (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        r.push(options && options.objectMode ? value : typeof value === 'string' ? Buffer.from(value) : Buffer.from(asBytes(value)));
+      }
+      r.push(null);
+    } catch (e) { r.destroy(e); }
+  })();
+  return r;
+};
+Writable.toWeb = function (writable) {
+  return new G.WritableStream({
+    write(chunk) { return new Promise((res, rej) => writable.write(chunk, (e) => (e ? rej(e) : res()))); },
+    close() { return new Promise((res) => writable.end(res)); },
+    abort(e) { writable.destroy(e); },
+  });
+};
+Writable.fromWeb = function (webStream) {
+  const writer = webStream.getWriter();
+  return new Writable({
+    write(chunk, enc, cb) { writer.write(chunk).then(() => cb(), cb); },
+    final(cb) { writer.close().then(() => cb(), cb); },
+  });
+};
+
 class StringDecoder {
   constructor(enc) { this.encoding = normEnc(enc); this._d = this.encoding === 'utf8' ? new TextDecoder('utf-8') : null; }
   write(b) { return this._d ? this._d.decode(b, { stream: true }) : Buffer.from(b).toString(this.encoding); }

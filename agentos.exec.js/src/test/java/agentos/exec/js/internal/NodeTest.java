@@ -221,6 +221,17 @@ class NodeTest {
     }
 
     @Test
+    void nodeStreamsConvertToWebStreamsAndBack() throws Exception {
+        assertEquals("HELLO WEB\n", out("""
+                node -e '
+                const { Readable } = require("stream");
+                const web = Readable.toWeb(Readable.from(["hello ", "web"].map((s) => Buffer.from(s))));
+                const upper = web.pipeThrough(new TransformStream({ transform(chunk, c) { c.enqueue(new TextDecoder().decode(chunk).toUpperCase()); } }));
+                let text = "";
+                Readable.fromWeb(upper, { objectMode: true }).on("data", (d) => text += d).on("end", () => console.log(text));'"""));
+    }
+
+    @Test
     void buffersAndInspect() throws Exception {
         assertEquals("aGk= 6869 hi <Buffer 68 69> true\n",
                 out("node -p 'const b = Buffer.from(\"hi\"); [b.toString(\"base64\"), b.toString(\"hex\"), Buffer.from(\"aGk=\", \"base64\").toString(), require(\"util\").inspect(b), Buffer.isBuffer(b.subarray(1))].join(\" \")'"));
