@@ -1016,14 +1016,8 @@ function encOf(options, fallback) {
   return fallback;
 }
 
-class Stats {
-  constructor(s) {
-    this.dev = 2049; this.mode = TYPE_BITS[s.type] | s.mode; this.nlink = s.nlink; this.uid = s.uid; this.gid = s.gid;
-    this.rdev = 0; this.blksize = 4096; this.ino = s.ino; this.size = s.size; this.blocks = Math.ceil(s.size / 512);
-    this.atimeMs = s.atimeMs; this.mtimeMs = s.mtimeMs; this.ctimeMs = s.ctimeMs; this.birthtimeMs = s.birthtimeMs;
-    this.atime = new Date(s.atimeMs); this.mtime = new Date(s.mtimeMs); this.ctime = new Date(s.ctimeMs); this.birthtime = new Date(s.birthtimeMs);
-    Object.defineProperty(this, '_type', { value: s.type });
-  }
+// The is*() predicates Stats and Dirent share, over the kernel's file type.
+class FileKind {
   isFile() { return this._type === 'FILE'; }
   isDirectory() { return this._type === 'DIRECTORY'; }
   isSymbolicLink() { return this._type === 'SYMLINK'; }
@@ -1032,15 +1026,18 @@ class Stats {
   isBlockDevice() { return this._type === 'BLOCK_DEVICE'; }
   isSocket() { return this._type === 'SOCKET'; }
 }
-class Dirent {
-  constructor(name, type, parentPath) { this.name = name; Object.defineProperty(this, '_type', { value: type }); this.parentPath = parentPath; this.path = parentPath; }
-  isFile() { return this._type === 'FILE'; }
-  isDirectory() { return this._type === 'DIRECTORY'; }
-  isSymbolicLink() { return this._type === 'SYMLINK'; }
-  isFIFO() { return this._type === 'FIFO'; }
-  isCharacterDevice() { return this._type === 'CHAR_DEVICE'; }
-  isBlockDevice() { return this._type === 'BLOCK_DEVICE'; }
-  isSocket() { return this._type === 'SOCKET'; }
+class Stats extends FileKind {
+  constructor(s) {
+    super();
+    this.dev = 2049; this.mode = TYPE_BITS[s.type] | s.mode; this.nlink = s.nlink; this.uid = s.uid; this.gid = s.gid;
+    this.rdev = 0; this.blksize = 4096; this.ino = s.ino; this.size = s.size; this.blocks = Math.ceil(s.size / 512);
+    this.atimeMs = s.atimeMs; this.mtimeMs = s.mtimeMs; this.ctimeMs = s.ctimeMs; this.birthtimeMs = s.birthtimeMs;
+    this.atime = new Date(s.atimeMs); this.mtime = new Date(s.mtimeMs); this.ctime = new Date(s.ctimeMs); this.birthtime = new Date(s.birthtimeMs);
+    Object.defineProperty(this, '_type', { value: s.type });
+  }
+}
+class Dirent extends FileKind {
+  constructor(name, type, parentPath) { super(); this.name = name; Object.defineProperty(this, '_type', { value: type }); this.parentPath = parentPath; this.path = parentPath; }
 }
 
 const fs = {

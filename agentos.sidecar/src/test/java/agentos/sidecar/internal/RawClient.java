@@ -155,8 +155,4 @@ final class RawClient implements AutoCloseable {
     public void close() {
         connection.close("test finished", null);
     }
-
-    static boolean kind(Frame f, FrameKind k) {
-        return f.kind() == k;
-    }
 }

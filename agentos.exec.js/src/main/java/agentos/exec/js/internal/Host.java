@@ -102,10 +102,6 @@ public final class Host {
         return ProxyObject.fromMap(env);
     }
 
-    @Export
-    public String execPath() {
-        return process.launch.programPath();
-    }
 
     @Export
     public int pid() {
@@ -137,10 +133,6 @@ public final class Host {
         sys.chdir(path);
     }
 
-    @Export
-    public String vmId() {
-        return process.launch.vmId();
-    }
 
     @Export
     public double hrtime() {
@@ -244,10 +236,6 @@ public final class Host {
 
     // ---- the loop: refs and timers ----
 
-    @Export
-    public void ref(int delta) {
-        process.refs.addAndGet(delta);
-    }
 
     @Export
     public void timerStart(int id, double delayMs) {
@@ -481,10 +469,6 @@ public final class Host {
         return sys.pipe(Syscalls.O_CLOEXEC);
     }
 
-    @Export
-    public int dup(int fd) {
-        return sys.dup(fd);
-    }
 
     // ---- asynchronous reads ----
 
@@ -585,11 +569,6 @@ public final class Host {
         t.start();
     }
 
-    /** Blocks until {@code pid} ends: [exit code or null, signal name or null]. */
-    @Export
-    public ProxyArray waitChild(int pid) {
-        return ProxyArray.fromArray(statusOf(sys.waitpid(pid, 0)));
-    }
 
     private static Object[] statusOf(WaitStatus w) {
         if (w.termSignal() != null) {
@@ -599,8 +578,7 @@ public final class Host {
     }
 
     /** Blocking read of a whole pipe (for spawnSync), bounded by {@code max} bytes. */
-    @Export
-    public ByteBuffer drain(int fd, double max) {
+    private ByteBuffer drain(int fd, double max) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         byte[] buf = new byte[64 * 1024];
         int n;
