@@ -21,6 +21,7 @@ import java.util.Map;
  * @param dns name resolution
  * @param listen ports guests may bind
  * @param loopbackExemptPorts host loopback ports guests may connect to (e.g. a test server)
+ * @param extraCaCertificates PEM certificates guests' TLS connections trust besides the JDK's trust store
  * @param database where durable agent sessions are stored
  * @param highResolutionTime whether guests see sub-millisecond clocks (off: 1 ms resolution)
  */
@@ -37,6 +38,7 @@ public record VmConfig(
         DnsConfig dns,
         ListenConfig listen,
         List<Integer> loopbackExemptPorts,
+        List<String> extraCaCertificates,
         SessionDatabaseConfig database,
         boolean highResolutionTime) {
 
@@ -47,6 +49,7 @@ public record VmConfig(
         mounts = List.copyOf(mounts);
         env = Map.copyOf(env);
         loopbackExemptPorts = List.copyOf(loopbackExemptPorts);
+        extraCaCertificates = List.copyOf(extraCaCertificates);
         if (!cwd.startsWith("/")) {
             throw new IllegalArgumentException("cwd must be an absolute guest path, got '" + cwd + "'");
         }
@@ -81,6 +84,7 @@ public record VmConfig(
         b.dns = dns;
         b.listen = listen;
         b.loopbackExemptPorts.addAll(loopbackExemptPorts);
+        b.extraCaCertificates.addAll(extraCaCertificates);
         b.database = database;
         b.highResolutionTime = highResolutionTime;
         return b;
@@ -100,6 +104,7 @@ public record VmConfig(
         private DnsConfig dns = DnsConfig.DEFAULT;
         private ListenConfig listen = ListenConfig.DEFAULT;
         private final List<Integer> loopbackExemptPorts = new ArrayList<>();
+        private final List<String> extraCaCertificates = new ArrayList<>();
         private SessionDatabaseConfig database = SessionDatabaseConfig.DEFAULT;
         private boolean highResolutionTime;
 
@@ -121,12 +126,14 @@ public record VmConfig(
         public Builder listen(ListenConfig v) { listen = v; return this; }
         public Builder loopbackExemptPort(int v) { loopbackExemptPorts.add(v); return this; }
         public Builder loopbackExemptPorts(List<Integer> v) { loopbackExemptPorts.clear(); loopbackExemptPorts.addAll(v); return this; }
+        /** Adds a PEM CA certificate that guests' TLS connections trust (e.g. a test CA). */
+        public Builder extraCaCertificate(String pem) { extraCaCertificates.add(pem); return this; }
         public Builder database(SessionDatabaseConfig v) { database = v; return this; }
         public Builder highResolutionTime(boolean v) { highResolutionTime = v; return this; }
 
         public VmConfig build() {
             return new VmConfig(user, defaultSoftware, software, mounts, rootFilesystem, permissions, limits, env, cwd, dns,
-                    listen, loopbackExemptPorts, database, highResolutionTime);
+                    listen, loopbackExemptPorts, extraCaCertificates, database, highResolutionTime);
         }
     }
 }

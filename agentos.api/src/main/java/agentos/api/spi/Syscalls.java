@@ -45,6 +45,15 @@ public interface Syscalls {
     short POLLHUP = 0x10;
     short POLLNVAL = 0x20;
 
+    int AF_UNIX = 1;
+    int AF_INET = 2;
+    int AF_INET6 = 10;
+    int SOCK_STREAM = 1;
+    int SOCK_DGRAM = 2;
+    int SHUT_RD = 0;
+    int SHUT_WR = 1;
+    int SHUT_RDWR = 2;
+
     int pid();
 
     int ppid();
@@ -191,6 +200,42 @@ public interface Syscalls {
     int setsid();
 
     int getsid();
+
+    // ---- sockets (the VM's network stack; see the kernel's README for the policy) ----
+
+    /** A new socket ({@code AF_INET|AF_INET6|AF_UNIX}, {@code SOCK_STREAM}); {@code flags}: O_NONBLOCK, O_CLOEXEC. */
+    int socket(int domain, int type, int flags);
+
+    /** Binds to a port (0: an ephemeral one) or a path, subject to the VM's listen range and policy. */
+    void bind(int fd, SockAddr address);
+
+    void listen(int fd, int backlog);
+
+    /** The next pending connection as a new fd (EAGAIN when non-blocking and none is pending). */
+    int accept(int fd, int flags);
+
+    /**
+     * Connects: to a listener in this VM for loopback and Unix addresses (never a host socket), to a host
+     * loopback port only when it is loopback-exempt, and to other addresses only where the network policy
+     * allows ({@code connect} on {@code tcp://host:port}); private ranges need an explicit rule. Refusals are
+     * EACCES at once, naming the rule.
+     */
+    void connect(int fd, SockAddr address);
+
+    /**
+     * Makes the next {@link #connect} of this (unconnected) socket a TLS client connection, the handshake done by
+     * the host with the JDK's trust store plus the VM's extra CAs; {@code serverName} is for SNI and verification.
+     */
+    void tlsClient(int fd, String serverName, boolean verifyPeer);
+
+    void shutdown(int fd, int how);
+
+    SockAddr getsockname(int fd);
+
+    SockAddr getpeername(int fd);
+
+    /** Resolves {@code host}: numeric addresses as they are, VM DNS overrides, then the host resolver (policy {@code dns://host}). */
+    List<String> getaddrinfo(String host);
 
     /** Ends the calling process with {@code status}; does not return normally. */
     void exit(int status);

@@ -3,7 +3,7 @@
  * packages, mount plugins, agent adapters, session stores and command-line modes.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 @NullMarked
 package agentos.api.spi;
 

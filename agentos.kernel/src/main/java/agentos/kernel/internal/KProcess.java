@@ -675,6 +675,98 @@ final class KProcess implements Syscalls {
         return sid;
     }
 
+    // ---- sockets ----
+
+    private SocketDesc socketOf(int fd, String op) {
+        if (fds.get(fd, op) instanceof SocketDesc s) {
+            return s;
+        }
+        throw new ErrnoException(Errno.ENOTSUP, op, "fd " + fd, "not a socket");
+    }
+
+    @Override
+    public int socket(int domain, int type, int flags) {
+        enter();
+        SocketDesc s = kernel.net().socket(domain, type, flags);
+        try {
+            return fds.install(s, (flags & O_CLOEXEC) != 0, 0);
+        } catch (ErrnoException e) {
+            s.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void bind(int fd, agentos.api.spi.SockAddr address) {
+        enter();
+        kernel.net().bind(socketOf(fd, "bind"), address);
+    }
+
+    @Override
+    public void listen(int fd, int backlog) {
+        enter();
+        kernel.net().listen(socketOf(fd, "listen"), backlog);
+    }
+
+    @Override
+    public int accept(int fd, int flags) {
+        enter();
+        beginBlocking();
+        SocketDesc c = kernel.net().accept(this, socketOf(fd, "accept"));
+        c.setStatusFlags(flags);
+        try {
+            return fds.install(c, (flags & O_CLOEXEC) != 0, 0);
+        } catch (ErrnoException e) {
+            c.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void connect(int fd, agentos.api.spi.SockAddr address) {
+        enter();
+        kernel.net().connect(socketOf(fd, "connect"), address);
+    }
+
+    @Override
+    public void tlsClient(int fd, String serverName, boolean verifyPeer) {
+        SocketDesc s = socketOf(fd, "tls");
+        if (s.state == SocketDesc.State.CONNECTED || s.state == SocketDesc.State.LISTENING) {
+            throw new ErrnoException(Errno.EISCONN, "tls", s.name(), "TLS must be requested before connect");
+        }
+        s.tlsServerName = serverName;
+        s.tlsVerify = verifyPeer;
+    }
+
+    @Override
+    public void shutdown(int fd, int how) {
+        socketOf(fd, "shutdown").shutdown(how);
+    }
+
+    @Override
+    public agentos.api.spi.SockAddr getsockname(int fd) {
+        agentos.api.spi.SockAddr a = socketOf(fd, "getsockname").local;
+        if (a == null) {
+            throw new ErrnoException(Errno.EINVAL, "getsockname", "fd " + fd, "socket is not bound");
+        }
+        return a;
+    }
+
+    @Override
+    public agentos.api.spi.SockAddr getpeername(int fd) {
+        agentos.api.spi.SockAddr a = socketOf(fd, "getpeername").peer;
+        if (a == null) {
+            throw new ErrnoException(Errno.ENOTCONN, "getpeername", "fd " + fd);
+        }
+        return a;
+    }
+
+    @Override
+    public List<String> getaddrinfo(String host) {
+        enter();
+        return kernel.net().getaddrinfo(host);
+    }
+
     @Override
     public void exit(int status) {
         throw new GuestExit(status & 0xff);

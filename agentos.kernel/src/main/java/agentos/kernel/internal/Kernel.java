@@ -63,6 +63,7 @@ final class Kernel {
     private final Gauge processes;
     private final Gauge pipes;
     private final Gauge ptys;
+    private final NetStack net;
     private final TreeMap<Integer, KProcess> table = new TreeMap<>();
     private final Object tableLock = new Object();
     private final AtomicInteger nextPid = new AtomicInteger(1);
@@ -84,6 +85,9 @@ final class Kernel {
         this.processes = new Gauge(vmId, "resources", "maxProcesses", r.maxProcesses(), Errno.EAGAIN, warnings);
         this.pipes = new Gauge(vmId, "resources", "maxPipes", r.maxPipes(), Errno.ENFILE, warnings);
         this.ptys = new Gauge(vmId, "resources", "maxPtys", r.maxPtys(), Errno.EAGAIN, warnings);
+        this.net = new NetStack(this,
+                new Gauge(vmId, "resources", "maxSockets", r.maxSockets(), Errno.ENFILE, warnings),
+                new Gauge(vmId, "resources", "maxConnections", r.maxConnections(), Errno.ENFILE, warnings));
         this.fsUnrestricted = perms.policy().fs().defaultMode() == PermissionMode.ALLOW && perms.policy().fs().rules().isEmpty();
     }
 
@@ -109,6 +113,10 @@ final class Kernel {
 
     Readiness readiness() {
         return readiness;
+    }
+
+    NetStack net() {
+        return net;
     }
 
     Flocks flocks() {

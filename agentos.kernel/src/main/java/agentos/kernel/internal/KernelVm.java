@@ -58,6 +58,7 @@ final class KernelVm implements Vm {
     private final Kernel kernel;
     private final VmFilesystem filesystem;
     private final VmProcesses processes;
+    private final VmNetwork network;
     private final VmTerminals terminals;
     private final VmSoftware software;
     private final VmJavaScript javascript;
@@ -82,6 +83,7 @@ final class KernelVm implements Vm {
         this.processes = new VmProcesses(kernel, scheduler);
         this.terminals = new VmTerminals(kernel, processes, scheduler);
         this.javascript = new VmJavaScript(filesystem, processes);
+        this.network = new VmNetwork(kernel);
         try {
             for (MountConfig m : config.mounts()) {
                 filesystem.mount(m);
@@ -119,6 +121,7 @@ final class KernelVm implements Vm {
     /** Called by the registry once the VM is out of the registry. */
     void shutdown(String reason) {
         transition(VmState.DISPOSING, reason);
+        network.dispose();
         kernel.dispose();
         transition(VmState.DISPOSED, reason);
         lifecycleListeners.clear();
@@ -185,7 +188,8 @@ final class KernelVm implements Vm {
 
     @Override
     public Network network() {
-        throw missing("network");
+        requireLive();
+        return network;
     }
 
     @Override
