@@ -68,7 +68,11 @@ function nextTick(fn, ...args) {
   if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "callback" argument must be of type function');
   const snap = G.AsyncContext ? new G.AsyncContext.Snapshot() : null;
   tickQueue.push(snap ? () => snap.run(fn, ...args) : () => fn(...args));
+  // A tick queued from a promise job must run even though no host event follows it.
+  if (!tickDrainQueued) { tickDrainQueued = true; Promise.resolve().then(drainTicksFromMicrotask); }
 }
+let tickDrainQueued = false;
+function drainTicksFromMicrotask() { tickDrainQueued = false; runTicks(); }
 function runTicks() {
   while (tickQueue.length) {
     const t = tickQueue.shift();
@@ -79,8 +83,7 @@ function runTicks() {
 // ---------------------------------------------------------------- events
 
 const kCapture = Symbol('kCapture');
-class EventEmitter {
-  constructor() { this._events = Object.create(null); this._maxListeners = undefined; }
+class EventEmitterMethods {
   _ev() { if (!this._events) this._events = Object.create(null); return this._events; }
   setMaxListeners(n) { this._maxListeners = n; return this; }
   getMaxListeners() { return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners; }
@@ -133,6 +136,19 @@ class EventEmitter {
   listenerCount(name) { return (this._ev()[name] || []).length; }
   eventNames() { return Reflect.ownKeys(this._ev()); }
 }
+// A plain constructor function, as in Node: old-style code calls EventEmitter.call(this).
+function EventEmitter(opts) { EventEmitter.init.call(this, opts); }
+EventEmitter.prototype = EventEmitterMethods.prototype;
+Object.defineProperty(EventEmitter.prototype, 'constructor', { value: EventEmitter, writable: true, configurable: true, enumerable: false });
+EventEmitter.init = function () {
+  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) this._events = Object.create(null);
+  this._maxListeners = this._maxListeners || undefined;
+};
+EventEmitter.addAbortListener = function (signal, listener) {
+  if (signal.aborted) { Promise.resolve().then(() => listener()); return { [Symbol.dispose || Symbol.for('nodejs.dispose')]() {} }; }
+  signal.addEventListener('abort', listener, { once: true });
+  return { [Symbol.dispose || Symbol.for('nodejs.dispose')]() { signal.removeEventListener('abort', listener); } };
+};
 function onceWrap(target, name, fn) {
   const w = function (...args) { target.removeListener(name, w); return fn.apply(this, args); };
   w.listener = fn;
@@ -711,266 +727,165 @@ timers.promises = timersPromises;
 
 // ---------------------------------------------------------------- streams (the subset process and child_process use)
 
+// EventTarget and AbortController early: the stream implementation captures them when it loads.
+if (typeof G.EventTarget === 'undefined') {
+  G.Event = class Event { constructor(type, o) { this.type = type; this.defaultPrevented = false; this.cancelable = !!(o && o.cancelable); this.timeStamp = Date.now(); } preventDefault() { this.defaultPrevented = true; } stopPropagation() {} stopImmediatePropagation() {} };
+  G.EventTarget = class EventTarget {
+    constructor() { Object.defineProperty(this, '_l', { value: new Map() }); }
+    addEventListener(t, fn, o) { if (!fn) return; const l = this._l.get(t) || []; if (!l.some(x => x.fn === fn)) l.push({ fn, once: !!(o && o.once) }); this._l.set(t, l); }
+    removeEventListener(t, fn) { const l = this._l.get(t); if (l) this._l.set(t, l.filter(x => x.fn !== fn)); }
+    dispatchEvent(e) { for (const x of (this._l.get(e.type) || []).slice()) { if (x.once) this.removeEventListener(e.type, x.fn); if (typeof x.fn === 'function') x.fn.call(this, e); else x.fn.handleEvent(e); } return !e.defaultPrevented; }
+  };
+}
+if (typeof G.AbortController === 'undefined') {
+  class AbortSignal extends G.EventTarget {
+    constructor() { super(); this.aborted = false; this.reason = undefined; this.onabort = null; }
+    throwIfAborted() { if (this.aborted) throw this.reason; }
+    static abort(reason) { const c = new G.AbortController(); c.abort(reason); return c.signal; }
+    static timeout(ms) { const c = new G.AbortController(); setTimeout(() => { const e = new Error('The operation was aborted due to timeout'); e.name = 'TimeoutError'; e.code = 23; c.abort(e); }, ms).unref(); return c.signal; }
+    static any(signals) { const c = new G.AbortController(); for (const s of signals) { if (s.aborted) { c.abort(s.reason); break; } s.addEventListener('abort', () => c.abort(s.reason), { once: true }); } return c.signal; }
+  }
+  G.AbortSignal = AbortSignal;
+  G.AbortController = class AbortController {
+    constructor() { this.signal = new AbortSignal(); }
+    abort(reason) {
+      const s = this.signal;
+      if (s.aborted) return;
+      s.aborted = true;
+      s.reason = reason === undefined ? Object.assign(new Error('This operation was aborted'), { name: 'AbortError', code: 20 }) : reason;
+      const e = new G.Event('abort');
+      if (typeof s.onabort === 'function') s.onabort(e);
+      s.dispatchEvent(e);
+    }
+  };
+}
+
 const readers = new Map();
 let nextReaderId = 1;
-
-class Readable extends EventEmitter {
-  constructor(opts) {
-    super();
-    this._buffer = [];
-    this._flowing = null;
-    this._ended = false;
-    this._endEmitted = false;
-    this._encoding = null;
-    this._decoder = null;
-    this._objectMode = !!(opts && opts.objectMode);
-    this.readable = true;
-    this.destroyed = false;
-    if (opts && typeof opts.read === 'function') this._read = opts.read;
-  }
-  _read() {}
-  push(chunk) {
-    if (chunk === null) { this._ended = true; this._maybeEnd(); return false; }
-    if (!this._objectMode && typeof chunk === 'string') chunk = Buffer.from(chunk);
-    this._buffer.push(chunk);
-    if (this._flowing) nextTick(() => this._flow());
-    else if (this.listenerCount('readable')) nextTick(() => this.emit('readable'));
-    return true;
-  }
-  _decode(chunk) {
-    if (this._decoder) return this._decoder.write(chunk);
-    return chunk;
-  }
-  _flow() {
-    while (this._flowing && this._buffer.length) this.emit('data', this._decode(this._buffer.shift()));
-    this._maybeEnd();
-  }
-  _maybeEnd() {
-    if (this._ended && !this._buffer.length && !this._endEmitted && (this._flowing || this.listenerCount('end') || this.listenerCount('readable'))) {
-      this._endEmitted = true;
-      this.readable = false;
-      nextTick(() => { this.emit('end'); this.emit('close'); });
-    }
-  }
-  read() {
-    if (!this._buffer.length) { this._maybeEnd(); return null; }
-    const chunks = this._buffer.splice(0);
-    if (this._objectMode) return chunks[0];
-    const b = Buffer.concat(chunks);
-    return this._encoding ? this._decode(b) : b;
-  }
-  on(name, fn) {
-    super.on(name, fn);
-    if (name === 'data' && this._flowing !== false) this.resume();
-    if (name === 'readable' || name === 'end') { this._start(); if (name === 'readable' && this._buffer.length) nextTick(() => this.emit('readable')); this._maybeEnd(); }
-    return this;
-  }
-  resume() { this._flowing = true; this._start(); nextTick(() => this._flow()); return this; }
-  pause() { this._flowing = false; return this; }
-  isPaused() { return this._flowing === false; }
-  _start() {}
-  setEncoding(enc) { this._encoding = normEnc(enc); this._decoder = new StringDecoder(enc); return this; }
-  pipe(dest, opts) {
-    this.on('data', (c) => dest.write(c));
-    if (!opts || opts.end !== false) this.on('end', () => { if (dest !== process.stdout && dest !== process.stderr) dest.end(); });
-    return dest;
-  }
-  unpipe() { return this; }
-  destroy(err) { if (this.destroyed) return this; this.destroyed = true; this._stop(); if (err) nextTick(() => this.emit('error', err)); nextTick(() => this.emit('close')); return this; }
-  _stop() {}
-  [Symbol.asyncIterator]() {
-    const queue = [], waiting = [];
-    let done = false, error = null;
-    this.on('data', (c) => { if (waiting.length) waiting.shift().resolve({ value: c, done: false }); else queue.push(c); });
-    this.on('end', () => { done = true; while (waiting.length) waiting.shift().resolve({ value: undefined, done: true }); });
-    this.on('error', (e) => { error = e; while (waiting.length) waiting.shift().reject(e); });
-    return {
-      next: () => {
-        if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
-        if (error) return Promise.reject(error);
-        if (done) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
-      },
-      return: () => { this.destroy(); return Promise.resolve({ value: undefined, done: true }); },
-      [Symbol.asyncIterator]() { return this; },
-    };
-  }
-}
-
-// A Readable fed by a host reader thread on an fd.
-class FdReadable extends Readable {
-  constructor(fd, closeAtEnd) {
-    super();
-    this.fd = fd;
-    this._closeAtEnd = closeAtEnd;
-    this._readerId = 0;
-  }
-  _start() {
-    if (this._readerId || this._ended) return;
-    this._readerId = nextReaderId++;
-    readers.set(this._readerId, this);
-    host.readStart(this.fd, this._readerId, this._closeAtEnd);
-  }
-  _stop() { if (this._readerId) { host.readStop(this._readerId); readers.delete(this._readerId); } }
-  _hostEvent(kind, value) {
-    if (kind === 'data') this.push(fromHost(value));
-    else if (kind === 'end') { readers.delete(this._readerId); this.push(null); if (this._onHostEnd) this._onHostEnd(); }
-    else { readers.delete(this._readerId); this.emit('error', uvError(String(value), 'read')); }
-  }
-  ref() { return this; }
-  unref() { if (this._readerId) { host.readStop(this._readerId); } return this; }
-}
-
-class Writable extends EventEmitter {
-  constructor(opts) {
-    super();
-    this.writable = true;
-    this.writableEnded = false;
-    this.writableFinished = false;
-    this.destroyed = false;
-    if (opts && typeof opts.write === 'function') this._write = opts.write;
-    if (opts && typeof opts.final === 'function') this._final = opts.final;
-  }
-  _write(chunk, enc, cb) { cb(); }
-  write(chunk, enc, cb) {
-    if (typeof enc === 'function') { cb = enc; enc = undefined; }
-    if (this.writableEnded) {
-      const e = new NodeError('ERR_STREAM_WRITE_AFTER_END', 'write after end');
-      nextTick(() => { if (cb) cb(e); this.emit('error', e); });
-      return false;
-    }
-    try {
-      this._write(chunk, enc || 'utf8', (err) => { if (cb) nextTick(cb, err || null); if (err) this.emit('error', err); });
-    } catch (e) {
-      if (cb) nextTick(cb, e);
-      nextTick(() => this.emit('error', e));
-    }
-    return true;
-  }
-  end(chunk, enc, cb) {
-    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-    if (typeof enc === 'function') { cb = enc; enc = undefined; }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, enc);
-    if (this.writableEnded) { if (cb) nextTick(cb); return this; }
-    this.writableEnded = true;
-    const done = () => { this.writableFinished = true; this.emit('finish'); if (cb) cb(); this._close(); this.emit('close'); };
-    if (this._final) this._final((e) => nextTick(e ? () => this.emit('error', e) : done)); else nextTick(done);
-    return this;
-  }
-  _close() {}
-  cork() {}
-  uncork() {}
-  setDefaultEncoding() { return this; }
-  destroy(err) { this.destroyed = true; this._close(); if (err) nextTick(() => this.emit('error', err)); return this; }
-}
-
-class FdWritable extends Writable {
-  constructor(fd, closeAtEnd) { super(); this.fd = fd; this._closeAtEnd = closeAtEnd; }
-  _write(chunk, enc, cb) {
-    try { sys('write', undefined, () => hostWrite(this.fd, chunk, enc)); cb(); } catch (e) { cb(e); }
-  }
-  _close() { if (this._closeAtEnd && this.fd >= 0) { const fd = this.fd; this.fd = -1; try { host.close(fd); } catch (e) { /* already closed */ } } }
-}
-
-class Duplex extends Readable {
-  constructor(opts) {
-    super(opts);
-    this._w = new Writable(opts);
-    this.writable = true;
-  }
-  write(c, e, cb) { return this._w.write.call(this, c, e, cb); }
-  end(c, e, cb) { return Writable.prototype.end.call(this, c, e, cb); }
-}
-Duplex.prototype._write = function (c, e, cb) { cb(); };
-Duplex.prototype._close = function () {};
-class Transform extends Duplex {
-  constructor(opts) {
-    super(opts);
-    if (opts && typeof opts.transform === 'function') this._transform = opts.transform;
-    if (opts && typeof opts.flush === 'function') this._flush = opts.flush;
-  }
-  _transform(chunk, enc, cb) { cb(null, chunk); }
-  _write(chunk, enc, cb) { this._transform(chunk, enc, (err, data) => { if (data !== undefined && data !== null) this.push(data); cb(err); }); }
-  _final(cb) { const finish = () => { this.push(null); cb(); }; if (this._flush) this._flush((e, d) => { if (d != null) this.push(d); finish(); }); else finish(); }
-}
-Duplex.prototype.write = function (chunk, enc, cb) { return Writable.prototype.write.call(this, chunk, enc, cb); };
-Duplex.prototype.writableEnded = false;
-class PassThrough extends Transform {}
-
-function finished(stream, cb) {
-  let done = false;
-  const finish = (err) => { if (!done) { done = true; cb(err || null); } };
-  stream.on('end', () => finish());
-  stream.on('finish', () => finish());
-  stream.on('error', finish);
-  return () => {};
-}
-function pipeline(...streams) {
-  const cb = typeof streams[streams.length - 1] === 'function' ? streams.pop() : null;
-  for (let i = 0; i < streams.length - 1; i++) streams[i].pipe(streams[i + 1]);
-  const last = streams[streams.length - 1];
-  if (cb) finished(last, cb);
-  return last;
-}
-const stream = Object.assign(Readable, {
-  Readable, Writable, Duplex, Transform, PassThrough, Stream: Readable, finished, pipeline,
-  promises: {
-    pipeline: (...s) => new Promise((res, rej) => pipeline(...s, (e) => e ? rej(e) : res())),
-    finished: (s) => new Promise((res, rej) => finished(s, (e) => e ? rej(e) : res())),
-  },
-});
-Readable.from = function (iterable) {
-  const r = new Readable({ objectMode: true });
-  (async () => { try { for await (const x of iterable) r.push(x); r.push(null); } catch (e) { r.destroy(e); } })();
-  return r;
-};
-
-// Node <-> WHATWG stream adapters (Readable.toWeb/fromWeb, Writable.toWeb/fromWeb).
-Readable.toWeb = function (readable) {
-  return new G.ReadableStream({
-    start(controller) {
-      readable.on('data', (chunk) => controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice()));
-      readable.on('end', () => controller.close());
-      readable.on('error', (e) => controller.error(e));
-    },
-    cancel() { readable.destroy(); },
-  });
-};
-Readable.fromWeb = function (webStream, options) {
-  const reader = webStream.getReader();
-  const r = new Readable(options);
-  (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        r.push(options && options.objectMode ? value : typeof value === 'string' ? Buffer.from(value) : Buffer.from(asBytes(value)));
-      }
-      r.push(null);
-    } catch (e) { r.destroy(e); }
-  })();
-  return r;
-};
-Writable.toWeb = function (writable) {
-  return new G.WritableStream({
-    write(chunk) { return new Promise((res, rej) => writable.write(chunk, (e) => (e ? rej(e) : res()))); },
-    close() { return new Promise((res) => writable.end(res)); },
-    abort(e) { writable.destroy(e); },
-  });
-};
-Writable.fromWeb = function (webStream) {
-  const writer = webStream.getWriter();
-  return new Writable({
-    write(chunk, enc, cb) { writer.write(chunk).then(() => cb(), cb); },
-    final(cb) { writer.close().then(() => cb(), cb); },
-  });
-};
 
 class StringDecoder {
   constructor(enc) { this.encoding = normEnc(enc); this._d = this.encoding === 'utf8' ? new TextDecoder('utf-8') : null; }
   write(b) { return this._d ? this._d.decode(b, { stream: true }) : Buffer.from(b).toString(this.encoding); }
   end(b) { let s = b ? this.write(b) : ''; if (this._d) s += this._d.decode(); return s; }
 }
+
+// Node's streams are Node's own code: readable-stream (lib/internal/streams of Node, published on npm), embedded
+// by the build and loaded here with the runtime's process, Buffer, events and string_decoder.
+const streamProcess = {
+  nextTick: (fn, ...args) => nextTick(fn, ...args),
+  get env() { return typeof process === 'undefined' ? {} : process.env; },
+  get stdout() { return typeof process === 'undefined' ? undefined : process.stdout; },
+  get stderr() { return typeof process === 'undefined' ? undefined : process.stderr; },
+};
+const vendorModules = new Map();
+function vendorRequire(dir, spec) {
+  switch (spec) {
+    case 'process/': case 'process': return streamProcess;
+    case 'buffer': return { Buffer, get Blob() { return G.Blob; } };
+    case 'events': return EventEmitter;
+    case 'string_decoder/': case 'string_decoder': return { StringDecoder };
+    case 'abort-controller': return { AbortController: G.AbortController, AbortSignal: G.AbortSignal };
+    case 'stream': return null;
+  }
+  const base = path.normalize(dir + '/' + spec);
+  for (const file of [base + '.js', base, base + '/index.js']) {
+    if (vendorModules.has(file)) return vendorModules.get(file).exports;
+    const src = file.endsWith('.js') ? host.vendorSource(file) : null;
+    if (src == null) continue;
+    const module = { exports: {} };
+    vendorModules.set(file, module);
+    // Modules that do not require('process/') themselves see the runtime's process (global may not exist yet).
+    const ownProcess = /(?:const|let|var)\s+process\s*=/.test(String(src));
+    const fn = new Function('exports', 'require', 'module', '__filename', '__dirname', ownProcess ? '__process' : 'process', String(src));
+    const d = path.dirname(file);
+    fn.call(module.exports, module.exports, (s) => vendorRequire(d, s), module, file, d, streamProcess);
+    return module.exports;
+  }
+  throw new Error('embedded module not found: ' + spec + ' from ' + dir);
+}
+const stream = vendorRequire('readable-stream/lib/ours', './index');
+const { Readable, Writable, Duplex, Transform, PassThrough, finished, pipeline } = stream;
+builtinStreamAdapters();
+
+// A Readable fed by a host reader thread on an fd.
+class FdReadable extends Readable {
+  constructor(fd, closeAtEnd, opts) {
+    super(opts);
+    this.fd = fd;
+    this._closeAtEnd = closeAtEnd;
+    this._readerId = 0;
+    this._hostEnded = false;
+  }
+  _read() { this._start(); }
+  _start() {
+    if (this._readerId || this._hostEnded || this.destroyed) return;
+    this._readerId = nextReaderId++;
+    readers.set(this._readerId, this);
+    host.readStart(this.fd, this._readerId, this._closeAtEnd);
+  }
+  _stop() { if (this._readerId) { host.readStop(this._readerId); readers.delete(this._readerId); } }
+  _hostEvent(kind, value) {
+    if (kind === 'data') { if (!this.destroyed) this.push(fromHost(value)); }
+    else if (kind === 'end') { readers.delete(this._readerId); this._hostEnded = true; if (!this.destroyed) this.push(null); if (this._onHostEnd) this._onHostEnd(); }
+    else { readers.delete(this._readerId); this._hostEnded = true; this.destroy(uvError(String(value), 'read')); }
+  }
+  _destroy(err, cb) { this._stop(); cb(err); }
+  ref() { return this; }
+  unref() { if (this._readerId) { host.readStop(this._readerId); } return this; }
+}
+
+class FdWritable extends Writable {
+  constructor(fd, closeAtEnd, opts) { super(Object.assign({ decodeStrings: false }, opts)); this.fd = fd; this._closeAtEnd = closeAtEnd; }
+  _write(chunk, enc, cb) {
+    try { sys('write', undefined, () => hostWrite(this.fd, chunk, enc)); } catch (e) { cb(e); return; }
+    cb();
+  }
+  _destroy(err, cb) {
+    if (this._closeAtEnd && this.fd >= 0) { const fd = this.fd; this.fd = -1; try { host.close(fd); } catch (e) { /* already closed */ } }
+    cb(err);
+  }
+}
+
+// Node <-> WHATWG stream adapters (Readable.toWeb/fromWeb, Writable.toWeb/fromWeb).
+function builtinStreamAdapters() {
+  Readable.toWeb = function (readable) {
+    return new G.ReadableStream({
+      start(controller) {
+        readable.on('data', (chunk) => controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice()));
+        readable.on('end', () => controller.close());
+        readable.on('error', (e) => controller.error(e));
+      },
+      cancel() { readable.destroy(); },
+    });
+  };
+  Readable.fromWeb = function (webStream, options) {
+    const reader = webStream.getReader();
+    return new Readable(Object.assign({}, options, {
+      read() {
+        reader.read().then(({ value, done }) => {
+          if (done) this.push(null);
+          else this.push(options && options.objectMode ? value : typeof value === 'string' ? Buffer.from(value) : Buffer.from(asBytes(value)));
+        }, (e) => this.destroy(e));
+      },
+      destroy(err, cb) { reader.cancel(err).catch(() => {}); cb(err); },
+    }));
+  };
+  Writable.toWeb = function (writable) {
+    return new G.WritableStream({
+      write(chunk) { return new Promise((res, rej) => writable.write(chunk, (e) => (e ? rej(e) : res()))); },
+      close() { return new Promise((res) => writable.end(res)); },
+      abort(e) { writable.destroy(e); },
+    });
+  };
+  Writable.fromWeb = function (webStream) {
+    const writer = webStream.getWriter();
+    return new Writable({
+      write(chunk, enc, cb) { writer.write(chunk).then(() => cb(), cb); },
+      final(cb) { writer.close().then(() => cb(), cb); },
+    });
+  };
+}
+
 
 // ---------------------------------------------------------------- fs
 
@@ -1195,23 +1110,27 @@ const fs = {
   unwatchFile() {},
   createReadStream(p, options) {
     const opts = typeof options === 'string' ? { encoding: options } : options || {};
-    const r = new Readable();
     const fd = opts.fd !== undefined ? opts.fd : null;
-    r.path = typeof p === 'string' ? p : undefined;
-    r._start = function () {
-      if (this._begun) return;
-      this._begun = true;
-      setImmediate(() => {
+    const size = opts.highWaterMark || 65536;
+    let begun = false;
+    const r = new Readable({
+      highWaterMark: size,
+      read() {
+        if (begun) return;
+        begun = true;
         try {
           let data = fd !== null ? fs.readFileSync(fd) : fs.readFileSync(p);
           if (opts.start !== undefined || opts.end !== undefined) data = data.subarray(opts.start || 0, opts.end === undefined ? undefined : opts.end + 1);
-          r.emit('open', fd); r.emit('ready');
-          const size = opts.highWaterMark || 65536;
-          for (let i = 0; i < data.length; i += size) r.push(data.subarray(i, i + size));
-          r.push(null);
-        } catch (e) { r.destroy(e); }
-      });
-    };
+          this.emit('open', fd); this.emit('ready');
+          for (let i = 0; i < data.length; i += size) { this.bytesRead += Math.min(size, data.length - i); this.push(data.subarray(i, i + size)); }
+          this.push(null);
+        } catch (e) { this.destroy(e); }
+      },
+    });
+    r.path = typeof p === 'string' ? p : undefined;
+    r.fd = fd;
+    r.bytesRead = 0;
+    r.pending = true;
     if (opts.encoding) r.setEncoding(opts.encoding);
     return r;
   },
@@ -1450,15 +1369,15 @@ function spawn(file, args, options) {
     child.emit('exit', child.exitCode, child.signalCode);
     // Like node's flushStdio: output nobody reads is drained so that 'close' can follow.
     for (const s of parentEnds) if (s instanceof Readable && !s.listenerCount('data') && !s.listenerCount('readable')) s.resume();
-    let open = parentEnds.filter(s => s instanceof Readable && !s._endEmitted).length;
+    let open = parentEnds.filter(s => s instanceof Readable && !s.readableEnded).length;
     const close = () => child.emit('close', child.exitCode, child.signalCode);
     if (!open) nextTick(close);
-    else for (const s of parentEnds) if (s instanceof Readable && !s._endEmitted) s.once('close', () => { if (--open === 0) close(); });
+    else for (const s of parentEnds) if (s instanceof Readable && !s.readableEnded) s.once('close', () => { if (--open === 0) close(); });
   };
   children.set(id, (status) => {
     // In node the child's output is, in practice, read before its exit is reported; wait for the pipes' end of
     // file (briefly: a grandchild may keep them open).
-    const pending = parentEnds.filter(s => s instanceof FdReadable && s._readerId && !s._ended);
+    const pending = parentEnds.filter(s => s instanceof FdReadable && s._readerId && !s._hostEnded);
     if (!pending.length) { onExit(status); return; }
     let fired = false, left = pending.length;
     const go = () => { if (!fired) { fired = true; onExit(status); } };
@@ -1728,7 +1647,7 @@ function stdioStream(fd) {
   w.getColorDepth = () => 1;
   w.hasColors = () => false;
   w.getWindowSize = () => [80, 24];
-  w._destroy = () => {};
+  w._destroy = (err, cb) => cb(err);
   // Node's stdout/stderr are synchronous for files and pipes: write at once and call back on the next tick.
   w.write = function (chunk, enc, cb) {
     if (typeof enc === 'function') { cb = enc; enc = undefined; }
@@ -1749,7 +1668,15 @@ process.on('removeListener', (name) => { if (CATCHABLE.has(name) && !process.lis
 function makeConsole(out, err) {
   const counts = new Map(), timersMap = new Map();
   let indent = '';
-  const write = (stream, args) => stream.write(indent + format(...args).replace(/\n/g, '\n' + indent) + '\n');
+  // Like Node's console: a failing destination never throws at or after the call.
+  const noop = () => {};
+  const write = (stream, args) => {
+    const text = indent + format(...args).replace(/\n/g, '\n' + indent) + '\n';
+    stream.once('error', noop);
+    try {
+      stream.write(text, (e) => { if (e && stream.listenerCount('error') === 0) stream.once('error', noop); });
+    } catch (e) { /* a destination that throws is ignored, as in Node */ } finally { stream.removeListener('error', noop); }
+  };
   const c = {
     log: (...a) => write(out, a),
     info: (...a) => write(out, a),
@@ -2450,37 +2377,6 @@ function deepClone(v, seen) {
 G.atob = G.atob || ((s) => Buffer.from(String(s), 'base64').toString('latin1'));
 G.btoa = G.btoa || ((s) => Buffer.from(String(s), 'latin1').toString('base64'));
 if (typeof G.performance === 'undefined') G.performance = { now: () => (host.hrtime() - startNanos) / 1e6, timeOrigin: host.now(), mark() {}, measure() {}, getEntriesByName: () => [], clearMarks() {}, clearMeasures() {} };
-if (typeof G.EventTarget === 'undefined') {
-  G.Event = class Event { constructor(type, o) { this.type = type; this.defaultPrevented = false; this.cancelable = !!(o && o.cancelable); this.timeStamp = Date.now(); } preventDefault() { this.defaultPrevented = true; } stopPropagation() {} stopImmediatePropagation() {} };
-  G.EventTarget = class EventTarget {
-    constructor() { Object.defineProperty(this, '_l', { value: new Map() }); }
-    addEventListener(t, fn, o) { if (!fn) return; const l = this._l.get(t) || []; if (!l.some(x => x.fn === fn)) l.push({ fn, once: !!(o && o.once) }); this._l.set(t, l); }
-    removeEventListener(t, fn) { const l = this._l.get(t); if (l) this._l.set(t, l.filter(x => x.fn !== fn)); }
-    dispatchEvent(e) { for (const x of (this._l.get(e.type) || []).slice()) { if (x.once) this.removeEventListener(e.type, x.fn); if (typeof x.fn === 'function') x.fn.call(this, e); else x.fn.handleEvent(e); } return !e.defaultPrevented; }
-  };
-}
-if (typeof G.AbortController === 'undefined') {
-  class AbortSignal extends G.EventTarget {
-    constructor() { super(); this.aborted = false; this.reason = undefined; this.onabort = null; }
-    throwIfAborted() { if (this.aborted) throw this.reason; }
-    static abort(reason) { const c = new G.AbortController(); c.abort(reason); return c.signal; }
-    static timeout(ms) { const c = new G.AbortController(); setTimeout(() => { const e = new Error('The operation was aborted due to timeout'); e.name = 'TimeoutError'; e.code = 23; c.abort(e); }, ms).unref(); return c.signal; }
-    static any(signals) { const c = new G.AbortController(); for (const s of signals) { if (s.aborted) { c.abort(s.reason); break; } s.addEventListener('abort', () => c.abort(s.reason), { once: true }); } return c.signal; }
-  }
-  G.AbortSignal = AbortSignal;
-  G.AbortController = class AbortController {
-    constructor() { this.signal = new AbortSignal(); }
-    abort(reason) {
-      const s = this.signal;
-      if (s.aborted) return;
-      s.aborted = true;
-      s.reason = reason === undefined ? Object.assign(new Error('This operation was aborted'), { name: 'AbortError', code: 20 }) : reason;
-      const e = new G.Event('abort');
-      if (typeof s.onabort === 'function') s.onabort(e);
-      s.dispatchEvent(e);
-    }
-  };
-}
 // WHATWG streams from web-streams-polyfill (npm), evaluated on first use so processes that never touch them pay nothing.
 let webStreams = null;
 function loadWebStreams() {

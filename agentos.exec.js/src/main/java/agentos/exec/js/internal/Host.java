@@ -192,6 +192,21 @@ public final class Host {
         return WEB_STREAMS;
     }
 
+    private static final Map<String, String> VENDOR = new ConcurrentHashMap<>();
+
+    /**
+     * A file of an embedded library ({@code readable-stream/lib/...}), which the runtime loads as Node's own
+     * stream implementation; null when there is no such file.
+     */
+    @Export
+    public @Nullable String vendorSource(String path) {
+        if (!path.matches("readable-stream/lib/[A-Za-z0-9_/.-]+\\.js") || path.contains("..")) {
+            return null;
+        }
+        String src = VENDOR.computeIfAbsent(path, p -> resource("vendor/" + p));
+        return src.equals("{}") ? null : src;
+    }
+
     /** Node's export names per builtin module (from Node itself), so ES named imports of any builtin link. */
     @Export
     public String builtinExportsJson() {
