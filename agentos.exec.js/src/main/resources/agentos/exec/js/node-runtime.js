@@ -1707,6 +1707,1102 @@ console.Console = class Console {
   }
 };
 
+// ---------------------------------------------------------------- net, dns, tls, http, https, fetch: over the kernel's sockets
+
+// Host completions for sockets: accept/connect/written/lookup events by request id.
+const netHandlers = new Map();
+let nextNetId = 1;
+function netCallback(fn, persistent) {
+  const id = nextNetId++;
+  netHandlers.set(id, { fn, persistent });
+  return id;
+}
+function netEvent(kind, id, value) {
+  const h = netHandlers.get(id);
+  if (!h) return;
+  if (!h.persistent) netHandlers.delete(id);
+  h.fn(kind, value);
+}
+// The kernel's explanation from an ErrnoException message ("CODE: text, syscall 'path' (detail)").
+function kernelDetail(msg) {
+  if (!msg.endsWith(')')) return '';
+  let depth = 0;
+  for (let i = msg.length - 1; i >= 0; i--) {
+    if (msg[i] === ')') depth++;
+    else if (msg[i] === '(' && --depth === 0) return msg.slice(i + 1, -1);
+  }
+  return '';
+}
+function netError(code, message, syscall, address, port) {
+  const where = address !== undefined ? ' ' + address + (port ? ':' + port : '') : '';
+  const text = message ? String(message) : '';
+  const why = text.startsWith(code + ':') ? kernelDetail(text) : text;
+  const detail = why ? ' - ' + why : '';
+  const e = new Error(syscall + ' ' + code + where + detail);
+  try { e.errno = host.errnoNumber(code); } catch (x) { /* not an errno name */ }
+  e.code = code;
+  e.syscall = syscall;
+  if (address !== undefined) e.address = address;
+  if (port) e.port = port;
+  return e;
+}
+const IPV4_RE = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+function isIPv4(s) { return IPV4_RE.test(String(s)); }
+function isIPv6(s) {
+  s = String(s);
+  if (s.indexOf(':') < 0 || /[^0-9a-fA-F:.%]/.test(s.split('%')[0])) return false;
+  const parts = s.split('%')[0].split('::');
+  if (parts.length > 2) return false;
+  const groups = parts.flatMap((p) => (p ? p.split(':') : []));
+  if (groups.length && isIPv4(groups[groups.length - 1])) groups.splice(-1, 1, '0', '0');
+  if (!groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  return parts.length === 2 ? groups.length < 8 : groups.length === 8;
+}
+function isIP(s) { return isIPv4(s) ? 4 : isIPv6(s) ? 6 : 0; }
+
+function makeNet() {
+  const kState = Symbol.for('agentos.netState');
+  class Socket extends Duplex {
+    constructor(options) {
+      options = options || {};
+      super({ allowHalfOpen: !!options.allowHalfOpen, decodeStrings: false, emitClose: true, autoDestroy: true,
+        highWaterMark: options.highWaterMark, readableHighWaterMark: options.readableHighWaterMark, writableHighWaterMark: options.writableHighWaterMark });
+      this[kState] = { fd: -1, readerId: 0, timeout: 0, timer: null, tls: null };
+      this.connecting = false;
+      this._hadError = false;
+      this.bytesRead = 0;
+      this._bytesDispatched = 0;
+      this.remoteAddress = undefined; this.remotePort = undefined; this.remoteFamily = undefined;
+      this.localAddress = undefined; this.localPort = undefined; this.localFamily = undefined;
+      this.server = null;
+      this._host = null;
+      if (options.signal) {
+        if (options.signal.aborted) nextTick(() => this.destroy(abortError(options.signal.reason)));
+        else options.signal.addEventListener('abort', () => this.destroy(abortError(options.signal.reason)), { once: true });
+      }
+    }
+    get bytesWritten() { return this._bytesDispatched; }
+    get pending() { return this[kState].fd < 0 || this.connecting; }
+    get readyState() {
+      if (this.connecting) return 'opening';
+      if (this.readable && this.writable) return 'open';
+      if (this.readable && !this.writable) return 'readOnly';
+      if (!this.readable && this.writable) return 'writeOnly';
+      return 'closed';
+    }
+    get _handle() { return this[kState].fd >= 0 ? { fd: this[kState].fd } : null; }
+    _attach(fd, peer) {
+      this[kState].fd = fd;
+      const local = host.sockName(fd, false);
+      if (local) { this.localAddress = String(local[0]); this.localPort = Number(local[1]); this.localFamily = String(local[2]); }
+      if (peer) { this.remoteAddress = String(peer[0]); this.remotePort = Number(peer[1]); this.remoteFamily = String(peer[2]); }
+    }
+    connect(...args) {
+      const [options, cb] = normalizeConnectArgs(args);
+      if (this.destroyed) { this._undestroy && this._undestroy(); }
+      if (cb) this.once('connect', cb);
+      const unix = typeof options.path === 'string';
+      const address = unix ? options.path : String(options.host || 'localhost');
+      const port = unix ? 0 : Number(options.port);
+      if (!unix && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+        throw new NodeError('ERR_SOCKET_BAD_PORT', 'Port should be >= 0 and < 65536. Received ' + inspect(options.port) + '.');
+      }
+      this.connecting = true;
+      this._host = address;
+      const family = unix ? 0 : isIPv6(address) ? 6 : 4;
+      let fd;
+      try { fd = sys('socket', undefined, () => host.socket(family)); } catch (e) { nextTick(() => this.destroy(e)); return this; }
+      this[kState].fd = fd;
+      const st = this[kState];
+      const id = netCallback((kind, value) => {
+        if (this.destroyed) return;
+        if (kind === 'connecterror') {
+          this.connecting = false;
+          this.destroy(netError(String(value[0]), String(value[1]), 'connect', address, port));
+          return;
+        }
+        this.connecting = false;
+        this.localAddress = String(value[0]); this.localPort = Number(value[1]);
+        this.remoteAddress = String(value[2]); this.remotePort = Number(value[3]); this.remoteFamily = String(value[4]);
+        if (st.tls) { this.authorized = true; this.encrypted = true; this.alpnProtocol = 'http/1.1'; }
+        this._touch();
+        this.emit('connect');
+        this.emit('ready');
+        if (st.tls) this.emit('secureConnect');
+        if (this._pendingWrites) { const w = this._pendingWrites; this._pendingWrites = null; for (const f of w) f(); }
+        if (this._pendingRead) { this._pendingRead = false; this._read(); }
+      });
+      host.connect(fd, address, port, unix, st.tls ? st.tls.servername : null, st.tls ? st.tls.verify : true, id);
+      return this;
+    }
+    _read() {
+      const st = this[kState];
+      if (this.connecting || st.fd < 0) { this._pendingRead = true; return; }
+      if (st.readerId) return;
+      st.readerId = nextReaderId++;
+      readers.set(st.readerId, this);
+      host.readStart(st.fd, st.readerId, false);
+    }
+    _hostEvent(kind, value) {
+      if (kind === 'data') {
+        const b = fromHost(value);
+        this.bytesRead += b.length;
+        this._touch();
+        if (!this.destroyed) this.push(b);
+      } else if (kind === 'end') {
+        readers.delete(this[kState].readerId);
+        if (!this.destroyed) this.push(null);
+      } else {
+        readers.delete(this[kState].readerId);
+        this.destroy(netError(String(value), undefined, 'read'));
+      }
+    }
+    _write(chunk, enc, cb) {
+      if (this.connecting || this[kState].fd < 0) {
+        (this._pendingWrites || (this._pendingWrites = [])).push(() => this._write(chunk, enc, cb));
+        return;
+      }
+      const b = typeof chunk === 'string' ? bytesOf(chunk, enc) : asBytes(chunk);
+      this._bytesDispatched += b.length;
+      this._touch();
+      const id = netCallback((kind, err) => {
+        if (err) cb(netError(String(err[0]), String(err[1]), 'write'));
+        else cb();
+      });
+      host.writeAsync(this[kState].fd, b.buffer, b.byteOffset, b.byteLength, id);
+    }
+    _final(cb) {
+      if (this.connecting || this[kState].fd < 0) {
+        (this._pendingWrites || (this._pendingWrites = [])).push(() => this._final(cb));
+        return;
+      }
+      const id = netCallback((kind, err) => cb());
+      host.shutdownAsync(this[kState].fd, id);
+    }
+    _destroy(err, cb) {
+      const st = this[kState];
+      this.connecting = false;
+      if (st.timer) { clearTimeout(st.timer); st.timer = null; }
+      if (st.readerId) { host.readStop(st.readerId); readers.delete(st.readerId); }
+      if (st.fd >= 0) { const fd = st.fd; st.fd = -1; host.closeAsync(fd); }
+      if (err) this._hadError = true;
+      if (this.server) { this.server._connectionClosed(this); }
+      cb(err);
+    }
+    _touch() {
+      const st = this[kState];
+      if (!st.timeout) return;
+      if (st.timer) clearTimeout(st.timer);
+      st.timer = setTimeout(() => { st.timer = null; this.emit('timeout'); }, st.timeout);
+      st.timer.unref();
+    }
+    setTimeout(ms, cb) {
+      const st = this[kState];
+      st.timeout = Number(ms) || 0;
+      if (st.timer) { clearTimeout(st.timer); st.timer = null; }
+      if (cb) { if (st.timeout) this.once('timeout', cb); else this.removeListener('timeout', cb); }
+      this._touch();
+      return this;
+    }
+    get timeout() { return this[kState].timeout || undefined; }
+    setNoDelay() { return this; }
+    setKeepAlive() { return this; }
+    address() {
+      const fd = this[kState].fd;
+      const a = fd >= 0 ? host.sockName(fd, false) : null;
+      return a ? { address: String(a[0]), family: String(a[2]), port: Number(a[1]) } : {};
+    }
+    ref() { return this; }
+    unref() { return this; }
+    resetAndDestroy() { return this.destroy(); }
+    destroySoon() { if (this.writable) this.end(); if (this.writableFinished) this.destroy(); else this.once('finish', () => this.destroy()); }
+    get [Symbol.toStringTag]() { return 'Socket'; }
+  }
+  function abortError(reason) {
+    const e = new Error('The operation was aborted');
+    e.name = 'AbortError'; e.code = 'ABORT_ERR'; if (reason !== undefined) e.cause = reason;
+    return e;
+  }
+  function normalizeConnectArgs(args) {
+    let options = {}, cb = null;
+    if (args.length && typeof args[args.length - 1] === 'function') cb = args.pop();
+    if (args[0] !== null && typeof args[0] === 'object') options = Object.assign({}, args[0]);
+    else if (typeof args[0] === 'string' && !/^\d+$/.test(args[0])) options.path = args[0];
+    else { options.port = args[0]; if (typeof args[1] === 'string') options.host = args[1]; }
+    return [options, cb];
+  }
+
+  class Server extends EventEmitter {
+    constructor(options, listener) {
+      super();
+      if (typeof options === 'function') { listener = options; options = {}; }
+      this._options = options || {};
+      this._fd = -1;
+      this._acceptId = 0;
+      this._address = null;
+      this._connections = new Set();
+      this._closeCbs = [];
+      this.listening = false;
+      this.maxConnections = undefined;
+      if (listener) this.on('connection', listener);
+    }
+    listen(...args) {
+      let cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+      let port = 0, hostName, backlog = 511, path;
+      const a0 = args[0];
+      if (a0 !== null && typeof a0 === 'object' && !(a0 instanceof Number)) {
+        port = a0.port || 0; hostName = a0.host; backlog = a0.backlog || 511; path = a0.path;
+        if (a0.signal) a0.signal.addEventListener('abort', () => this.close(), { once: true });
+      } else if (typeof a0 === 'string' && !/^\d+$/.test(a0)) path = a0;
+      else {
+        if (a0 !== undefined && a0 !== null) port = Number(a0);
+        if (typeof args[1] === 'string') { hostName = args[1]; if (typeof args[2] === 'number') backlog = args[2]; }
+        else if (typeof args[1] === 'number') backlog = args[1];
+      }
+      if (path === undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+        throw new NodeError('ERR_SOCKET_BAD_PORT', 'options.port should be >= 0 and < 65536. Received ' + inspect(a0) + '.');
+      }
+      if (this.listening) throw new NodeError('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+      if (cb) this.once('listening', cb);
+      const unix = path !== undefined;
+      const bindHost = unix ? String(path) : hostName ? String(hostName) : '::';
+      try {
+        const fd = sys('listen', undefined, () => host.socket(unix ? 0 : isIPv4(bindHost) || bindHost === 'localhost' ? 4 : 6));
+        this._fd = fd;
+        const bound = (() => {
+          try { return host.listen(fd, bindHost === 'localhost' ? '127.0.0.1' : bindHost, port, backlog, unix); } catch (e) {
+            if (isHostErrno(e)) throw netError(String(e.errno().name()), String(e.getMessage()), 'listen', unix ? String(path) : bindHost, port);
+            throw e;
+          }
+        })();
+        this._address = unix ? String(path) : { address: String(bound[0]), family: String(bound[2]), port: Number(bound[1]) };
+      } catch (e) {
+        if (this._fd >= 0) { try { host.close(this._fd); } catch (x) { /* ignore */ } this._fd = -1; }
+        nextTick(() => this.emit('error', e));
+        return this;
+      }
+      this.listening = true;
+      this._acceptId = netCallback((kind, value) => {
+        if (kind === 'accepterror') { if (this.listening) this.emit('error', netError(String(value[0]), String(value[1]), 'accept')); return; }
+        const s = new Socket({ allowHalfOpen: !!this._options.allowHalfOpen });
+        s._attach(value[0], [value[1], value[2], value[3]]);
+        if (this.maxConnections !== undefined && this._connections.size >= this.maxConnections) { s.destroy(); this.emit('drop', { remoteAddress: s.remoteAddress }); return; }
+        s.server = this;
+        this._connections.add(s);
+        this._onConnection(s);
+      }, true);
+      host.acceptStart(this._fd, this._acceptId);
+      nextTick(() => this.emit('listening'));
+      return this;
+    }
+    _onConnection(s) { this.emit('connection', s); }
+    _connectionClosed(s) {
+      this._connections.delete(s);
+      this._maybeClosed();
+    }
+    _maybeClosed() {
+      if (!this.listening && this._fd < 0 && this._connections.size === 0 && this._closing) {
+        this._closing = false;
+        const cbs = this._closeCbs.splice(0);
+        nextTick(() => { this.emit('close'); for (const f of cbs) f(); });
+      }
+    }
+    address() { return this._address; }
+    close(cb) {
+      if (!this.listening) {
+        if (cb) nextTick(cb, new NodeError('ERR_SERVER_NOT_RUNNING', 'Server is not running.'));
+        return this;
+      }
+      this.listening = false;
+      this._closing = true;
+      if (cb) this._closeCbs.push(cb);
+      if (this._acceptId) { host.acceptStop(this._acceptId); netHandlers.delete(this._acceptId); this._acceptId = 0; }
+      if (this._fd >= 0) { try { host.close(this._fd); } catch (e) { /* closed */ } this._fd = -1; }
+      this._maybeClosed();
+      return this;
+    }
+    getConnections(cb) { const n = this._connections.size; if (cb) nextTick(cb, null, n); return this; }
+    ref() { return this; }
+    unref() { return this; }
+    [Symbol.asyncDispose]() { return new Promise((res) => this.close(() => res())); }
+  }
+
+  const createServer = (options, listener) => new Server(options, listener);
+  const connect = (...args) => {
+    const [options, cb] = normalizeConnectArgs(args);
+    const s = new Socket(options);
+    if (options.timeout) s.setTimeout(options.timeout);
+    return s.connect(options, cb);
+  };
+  class BlockList {
+    constructor() { this._rules = []; }
+    addAddress(a) { this._rules.push((x) => x === a); }
+    addRange(s, e) { this._rules.push((x) => x >= s && x <= e); }
+    addSubnet() {}
+    check(a) { return this._rules.some((r) => r(a)); }
+  }
+  class SocketAddress {
+    constructor(o = {}) { this.address = o.address || '127.0.0.1'; this.port = o.port || 0; this.family = o.family || 'ipv4'; this.flowlabel = 0; }
+  }
+  return {
+    Socket, Stream: Socket, Server, BlockList, SocketAddress, createServer, connect, createConnection: connect,
+    isIP, isIPv4, isIPv6,
+    getDefaultAutoSelectFamily: () => false, setDefaultAutoSelectFamily() {},
+    getDefaultAutoSelectFamilyAttemptTimeout: () => 250, setDefaultAutoSelectFamilyAttemptTimeout() {},
+    _normalizeArgs: (args) => normalizeConnectArgs(Array.from(args)),
+  };
+}
+
+function makeDns() {
+  const codes = { ENOENT: 'ENOTFOUND' };
+  function hostLookup(hostname, cb) {
+    const id = netCallback((kind, v) => {
+      if (v[0]) cb(null, Array.from(v[1], String));
+      else {
+        const code = codes[String(v[1])] || String(v[1]);
+        const e = netError(code, code === 'ENOTFOUND' ? undefined : String(v[2]), 'getaddrinfo', hostname);
+        e.hostname = hostname;
+        cb(e);
+      }
+    });
+    host.lookup(hostname, id);
+  }
+  function lookup(hostname, options, cb) {
+    if (typeof options === 'function') { cb = options; options = {}; }
+    if (typeof options === 'number') options = { family: options };
+    options = options || {};
+    if (typeof cb !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "callback" argument must be of type function. Received ' + inspect(cb));
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family) || 0;
+    const finish = (list) => {
+      let out = list.map((a) => ({ address: a, family: isIPv6(a) ? 6 : 4 }));
+      if (family) out = out.filter((a) => a.family === family);
+      if (!out.length) { const e = netError('ENOTFOUND', undefined, 'getaddrinfo', hostname); e.hostname = hostname; cb(e); return; }
+      if (options.all) cb(null, out);
+      else cb(null, out[0].address, out[0].family);
+    };
+    if (!hostname) { nextTick(() => (options.all ? cb(null, []) : cb(null, null, family === 6 ? 6 : 4))); return {}; }
+    if (isIP(hostname)) { nextTick(finish, [String(hostname)]); return {}; }
+    hostLookup(String(hostname), (err, list) => (err ? cb(err) : finish(list)));
+    return {};
+  }
+  const resolveFamily = (fam) => (hostname, options, cb) => {
+    if (typeof options === 'function') cb = options;
+    lookup(hostname, { family: fam, all: true }, (err, list) => (err ? cb(err) : cb(null, list.map((x) => x.address))));
+  };
+  const resolve4 = resolveFamily(4), resolve6 = resolveFamily(6);
+  const resolve = (hostname, rrtype, cb) => {
+    if (typeof rrtype === 'function') { cb = rrtype; rrtype = 'A'; }
+    if (rrtype === 'A') return resolve4(hostname, cb);
+    if (rrtype === 'AAAA') return resolve6(hostname, cb);
+    nextTick(cb, netError('ENOTIMP', 'only A and AAAA records are resolved in a VM', 'query' + rrtype, hostname));
+  };
+  const notImpl = (name) => (hostname, cb) => nextTick(typeof cb === 'function' ? cb : () => {}, netError('ENOTIMP', name + ' is not resolved in a VM', name, hostname));
+  const cbApi = { lookup, resolve, resolve4, resolve6, resolveAny: notImpl('queryAny'), resolveMx: notImpl('queryMx'), resolveTxt: notImpl('queryTxt'),
+    resolveSrv: notImpl('querySrv'), resolveNs: notImpl('queryNs'), resolveCname: notImpl('queryCname'), reverse: notImpl('getHostByAddr'),
+    lookupService: (a, p, cb) => nextTick(cb, null, 'localhost', String(p)) };
+  const promisified = {};
+  for (const [k, f] of Object.entries(cbApi)) {
+    promisified[k] = (...a) => new Promise((res, rej) => f(...a, (err, x, y) => (err ? rej(err) : res(k === 'lookup' && !(a[1] && a[1].all) ? { address: x, family: y } : x))));
+  }
+  class Resolver {
+    constructor() {} cancel() {} getServers() { return []; } setServers() {} setLocalAddress() {}
+  }
+  Object.assign(Resolver.prototype, cbApi);
+  class PResolver { constructor() {} cancel() {} getServers() { return []; } setServers() {} }
+  Object.assign(PResolver.prototype, promisified);
+  const constants = { ADDRCONFIG: 1024, ALL: 256, V4MAPPED: 2048, NODATA: 'ENODATA', FORMERR: 'EFORMERR', SERVFAIL: 'ESERVFAIL',
+    NOTFOUND: 'ENOTFOUND', NOTIMP: 'ENOTIMP', REFUSED: 'EREFUSED', BADQUERY: 'EBADQUERY', BADNAME: 'EBADNAME', BADFAMILY: 'EBADFAMILY',
+    BADRESP: 'EBADRESP', CONNREFUSED: 'ECONNREFUSED', TIMEOUT: 'ETIMEOUT', EOF: 'EOF', FILE: 'EFILE', NOMEM: 'ENOMEM',
+    DESTRUCTION: 'EDESTRUCTION', BADSTR: 'EBADSTR', BADFLAGS: 'EBADFLAGS', NONAME: 'ENONAME', BADHINTS: 'EBADHINTS',
+    NOTINITIALIZED: 'ENOTINITIALIZED', LOADIPHLPAPI: 'ELOADIPHLPAPI', ADDRGETNETWORKPARAMS: 'EADDRGETNETWORKPARAMS', CANCELLED: 'ECANCELLED' };
+  const promises = Object.assign({ Resolver: PResolver, getServers: () => [], setServers() {}, setDefaultResultOrder() {}, getDefaultResultOrder: () => 'verbatim' }, promisified, constants);
+  return Object.assign({ Resolver, promises, getServers: () => [], setServers() {}, setDefaultResultOrder() {}, getDefaultResultOrder: () => 'verbatim' }, cbApi, constants);
+}
+
+// TLS clients: the handshake and the record layer run on the host side of the kernel socket (the JDK's TLS with
+// its trust store plus the VM's extra CAs); the guest reads and writes plaintext. TLS servers are not offered.
+function makeTls() {
+  const net = loadBuiltin('net');
+  class TLSSocket extends net.Socket {
+    constructor(socket, options) {
+      super(options);
+      this.encrypted = true;
+      this.authorized = false;
+      this.authorizationError = null;
+      this.alpnProtocol = false;
+    }
+    getPeerCertificate() { return {}; }
+    getCertificate() { return {}; }
+    getProtocol() { return 'TLSv1.3'; }
+    getCipher() { return { name: 'TLS_AES_128_GCM_SHA256', standardName: 'TLS_AES_128_GCM_SHA256', version: 'TLSv1.3' }; }
+    getSession() { return undefined; }
+    isSessionReused() { return false; }
+    setServername() {}
+    setMaxSendFragment() { return true; }
+    exportKeyingMaterial() { throw new NodeError('ERR_NOT_AVAILABLE', 'exportKeyingMaterial is not available: TLS runs on the host side of the VM socket'); }
+  }
+  function connect(...args) {
+    let options = {}, cb = null;
+    if (typeof args[args.length - 1] === 'function') cb = args.pop();
+    if (args[0] !== null && typeof args[0] === 'object') options = Object.assign({}, args[0]);
+    else { options.port = args[0]; if (typeof args[1] === 'string') options.host = args[1]; if (args[2] && typeof args[2] === 'object') Object.assign(options, args[2]); }
+    if (options.socket) throw new NodeError('ERR_NOT_AVAILABLE', 'tls.connect over an existing socket is not available in a VM; pass host and port');
+    const s = new TLSSocket(null, options);
+    const servername = options.servername || (options.host && !isIP(options.host) ? options.host : options.host || 'localhost');
+    s[Symbol.for('agentos.netState')].tls = { servername: String(servername), verify: options.rejectUnauthorized !== false };
+    if (cb) s.once('secureConnect', cb);
+    if (options.timeout) s.setTimeout(options.timeout);
+    s.connect({ host: options.host || 'localhost', port: options.port, path: options.path });
+    return s;
+  }
+  const noServer = () => { throw new NodeError('ERR_NOT_AVAILABLE', 'TLS servers are not available in a VM (TLS is terminated on the host side for client connections only)'); };
+  return {
+    TLSSocket, connect, createServer: noServer, Server: noServer, createSecureContext: (o) => ({ context: {}, options: o || {} }),
+    SecureContext: function SecureContext() {}, checkServerIdentity: () => undefined, getCiphers: () => ['tls_aes_128_gcm_sha256', 'tls_aes_256_gcm_sha384'],
+    rootCertificates: [], DEFAULT_ECDH_CURVE: 'auto', DEFAULT_MIN_VERSION: 'TLSv1.2', DEFAULT_MAX_VERSION: 'TLSv1.3', DEFAULT_CIPHERS: 'TLS_AES_128_GCM_SHA256',
+    CLIENT_RENEG_LIMIT: 3, CLIENT_RENEG_WINDOW: 600, convertALPNProtocols() {},
+  };
+}
+
+const STATUS_CODES = { 100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints', 200: 'OK', 201: 'Created',
+  202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content',
+  207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used', 300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found',
+  303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request',
+  401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone', 411: 'Length Required',
+  412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable',
+  417: 'Expectation Failed', 418: "I'm a Teapot", 421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked',
+  424: 'Failed Dependency', 425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented',
+  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates',
+  507: 'Insufficient Storage', 508: 'Loop Detected', 509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required' };
+const METHODS = ['ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE',
+  'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PROPPATCH', 'PURGE', 'PUT', 'QUERY',
+  'REBIND', 'REPORT', 'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK', 'UNLOCK', 'UNSUBSCRIBE'];
+const TOKEN_RE = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+const INVALID_VALUE_RE = /[^\t\x20-\x7e\x80-\xff]/;
+function validateHeaderName(name) {
+  if (typeof name !== 'string' || !name || !TOKEN_RE.test(name)) {
+    throw typeError('ERR_INVALID_HTTP_TOKEN', 'Header name must be a valid HTTP token ["' + name + '"]');
+  }
+}
+function validateHeaderValue(name, value) {
+  if (value === undefined) throw typeError('ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "' + value + '" for header "' + name + '"');
+  if (INVALID_VALUE_RE.test(String(value))) throw typeError('ERR_INVALID_CHAR', 'Invalid character in header content ["' + name + '"]');
+}
+// Node's rules for repeated incoming headers: some keep the first value, set-cookie is a list, the rest are joined.
+const SINGLE_HEADERS = new Set(['age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host',
+  'if-modified-since', 'if-unmodified-since', 'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer',
+  'retry-after', 'server', 'user-agent']);
+function addIncomingHeader(headers, distinct, name, value) {
+  const k = name.toLowerCase();
+  (distinct[k] || (distinct[k] = [])).push(value);
+  if (k === 'set-cookie') (headers[k] || (headers[k] = [])).push(value);
+  else if (headers[k] === undefined) headers[k] = value;
+  else if (!SINGLE_HEADERS.has(k)) headers[k] += (k === 'cookie' ? '; ' : ', ') + value;
+}
+
+// An incremental HTTP/1.x parser for one connection (requests on a server, responses on a client).
+class HttpParser {
+  constructor(kind, maxHeaderSize) {
+    this.kind = kind;
+    this.maxHeaderSize = maxHeaderSize || 16384;
+    this.buf = Buffer.alloc(0);
+    this.state = 'head';
+    this.paused = false;
+    this.skipBody = false;
+    this.onHead = null; this.onBody = null; this.onEnd = null; this.onError = null; this.onUpgrade = null;
+  }
+  execute(chunk) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    this._run();
+  }
+  pause() { this.paused = true; }
+  resume() { this.paused = false; nextTick(() => this._run()); }
+  finish() {
+    this.eof = true;
+    if (this.state === 'eof-body') { this.state = 'head'; this.onEnd(); }
+    else if (this.state !== 'head' && this.state !== 'upgraded' || this.buf.length) this._fail(new NodeError('HPE_INVALID_EOF_STATE', 'Parse Error: Invalid EOF state'));
+  }
+  _fail(e) { if (this.state === 'failed') return; this.state = 'failed'; if (this.onError) this.onError(e); }
+  _line() {
+    const i = this.buf.indexOf('\r\n');
+    if (i < 0) return null;
+    const line = this.buf.toString('latin1', 0, i);
+    this.buf = this.buf.subarray(i + 2);
+    return line;
+  }
+  _run() {
+    while (!this.paused && this.state !== 'failed' && this.state !== 'upgraded') {
+      if (this.state === 'head') {
+        const end = this.buf.indexOf('\r\n\r\n');
+        if (end < 0) {
+          if (this.buf.length > this.maxHeaderSize) this._fail(Object.assign(new NodeError('HPE_HEADER_OVERFLOW', 'Parse Error: Header overflow'), { bytesParsed: this.buf.length }));
+          return;
+        }
+        if (end === 0 && this.kind === 'request') { this.buf = this.buf.subarray(2); continue; }
+        const head = this.buf.toString('latin1', 0, end).split('\r\n');
+        this.buf = this.buf.subarray(end + 4);
+        const info = { rawHeaders: [], headers: {}, headersDistinct: {} };
+        const first = head[0];
+        let m;
+        if (this.kind === 'request') {
+          m = /^([A-Z-]+) (\S+) HTTP\/(\d)\.(\d)$/.exec(first);
+          if (!m) { this._fail(new NodeError('HPE_INVALID_METHOD', 'Parse Error: Invalid method encountered')); return; }
+          info.method = m[1]; info.url = m[2]; info.versionMajor = +m[3]; info.versionMinor = +m[4];
+        } else {
+          m = /^HTTP\/(\d)\.(\d) (\d{3})(?: (.*))?$/.exec(first);
+          if (!m) { this._fail(new NodeError('HPE_INVALID_CONSTANT', 'Parse Error: Expected HTTP/')); return; }
+          info.versionMajor = +m[1]; info.versionMinor = +m[2]; info.statusCode = +m[3]; info.statusMessage = m[4] || '';
+        }
+        for (let i = 1; i < head.length; i++) {
+          const c = head[i].indexOf(':');
+          if (c <= 0) { this._fail(new NodeError('HPE_INVALID_HEADER_TOKEN', 'Parse Error: Invalid header token')); return; }
+          const name = head[i].slice(0, c).trim(), value = head[i].slice(c + 1).trim();
+          info.rawHeaders.push(name, value);
+          addIncomingHeader(info.headers, info.headersDistinct, name, value);
+        }
+        const h = info.headers;
+        const conn = String(h.connection || '').toLowerCase();
+        info.shouldKeepAlive = info.versionMajor === 1 && info.versionMinor >= 1 ? !/\bclose\b/.test(conn) : /\bkeep-alive\b/.test(conn);
+        const te = String(h['transfer-encoding'] || '').toLowerCase();
+        const chunked = /\bchunked\b/.test(te);
+        const length = h['content-length'] !== undefined ? Number(h['content-length']) : -1;
+        if (h['content-length'] !== undefined && !(length >= 0)) { this._fail(new NodeError('HPE_INVALID_CONTENT_LENGTH', 'Parse Error: Invalid character in Content-Length')); return; }
+        info.upgrade = this.kind === 'request' ? (h.upgrade !== undefined && /\bupgrade\b/.test(conn)) || info.method === 'CONNECT' : info.statusCode === 101;
+        const verdict = this.onHead(info);
+        if (info.upgrade && verdict !== 'no-upgrade') {
+          this.state = 'upgraded';
+          const rest = this.buf; this.buf = Buffer.alloc(0);
+          if (this.onUpgrade) this.onUpgrade(info, rest);
+          return;
+        }
+        if (this.kind === 'response' && info.statusCode >= 100 && info.statusCode < 200) continue;
+        const noBody = verdict === 'skip-body' || (this.kind === 'response' && (info.statusCode === 204 || info.statusCode === 304));
+        if (noBody) { this.onEnd(); continue; }
+        if (chunked) this.state = 'chunk-size';
+        else if (length > 0) { this.state = 'body'; this.left = length; }
+        else if (length === 0 || this.kind === 'request') { this.onEnd(); continue; }
+        else this.state = 'eof-body';
+      } else if (this.state === 'body') {
+        if (!this.buf.length) return;
+        const n = Math.min(this.left, this.buf.length);
+        const part = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        this.left -= n;
+        this.onBody(part);
+        if (this.left === 0) { this.state = 'head'; this.onEnd(); }
+      } else if (this.state === 'eof-body') {
+        if (!this.buf.length) return;
+        const part = this.buf; this.buf = Buffer.alloc(0);
+        this.onBody(part);
+      } else if (this.state === 'chunk-size') {
+        const line = this._line();
+        if (line === null) return;
+        const size = parseInt(line.split(';')[0].trim(), 16);
+        if (!(size >= 0)) { this._fail(new NodeError('HPE_INVALID_CHUNK_SIZE', 'Parse Error: Invalid character in chunk size')); return; }
+        if (size === 0) this.state = 'trailers';
+        else { this.state = 'chunk'; this.left = size; }
+      } else if (this.state === 'chunk') {
+        if (!this.buf.length) return;
+        const n = Math.min(this.left, this.buf.length);
+        const part = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        this.left -= n;
+        this.onBody(part);
+        if (this.left === 0) this.state = 'chunk-end';
+      } else if (this.state === 'chunk-end') {
+        if (this.buf.length < 2) return;
+        this.buf = this.buf.subarray(2);
+        this.state = 'chunk-size';
+      } else if (this.state === 'trailers') {
+        const line = this._line();
+        if (line === null) return;
+        if (line === '') { this.state = 'head'; this.onEnd(); }
+        else if (this.onTrailer) { const c = line.indexOf(':'); if (c > 0) this.onTrailer(line.slice(0, c).trim(), line.slice(c + 1).trim()); }
+      } else return;
+    }
+  }
+}
+
+function makeHttp() {
+  const net = loadBuiltin('net');
+
+  class IncomingMessage extends Readable {
+    constructor(socket) {
+      super({ autoDestroy: false });
+      this.socket = socket;
+      this.httpVersionMajor = 1; this.httpVersionMinor = 1; this.httpVersion = '1.1';
+      this.complete = false;
+      this.rawHeaders = []; this.headers = {}; this.headersDistinct = {};
+      this.rawTrailers = []; this.trailers = {}; this.trailersDistinct = {};
+      this.aborted = false;
+      this.upgrade = false;
+      this.url = ''; this.method = null; this.statusCode = null; this.statusMessage = null;
+    }
+    get connection() { return this.socket; }
+    _read() { if (this._resumeSource) this._resumeSource(); }
+    setTimeout(ms, cb) { if (this.socket) this.socket.setTimeout(ms, cb); return this; }
+    _destroy(err, cb) {
+      if (!this.readableEnded || !this.complete) { this.aborted = true; if (this.socket && !this.upgrade) this.socket.destroy(err || undefined); }
+      cb(err);
+    }
+    _dump() { if (!this._dumped) { this._dumped = true; this.removeAllListeners('data'); this.resume(); } }
+    _fill(info) {
+      this.httpVersionMajor = info.versionMajor; this.httpVersionMinor = info.versionMinor;
+      this.httpVersion = info.versionMajor + '.' + info.versionMinor;
+      this.rawHeaders = info.rawHeaders; this.headers = info.headers; this.headersDistinct = info.headersDistinct;
+      if (info.method) { this.method = info.method; this.url = info.url; }
+      if (info.statusCode) { this.statusCode = info.statusCode; this.statusMessage = info.statusMessage; }
+      this.upgrade = !!info.upgrade;
+    }
+  }
+
+  const NO_BODY_METHODS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+  class OutgoingMessage extends Writable {
+    constructor() {
+      super({ decodeStrings: false, autoDestroy: false, emitClose: false });
+      this._headerMap = new Map();
+      this._header = null;
+      this.chunkedEncoding = false;
+      this.useChunkedEncodingByDefault = true;
+      this.sendDate = false;
+      this.shouldKeepAlive = true;
+      this._hasBody = true;
+      this._contentLength = null;
+      this.socket = null;
+      this.finished = false;
+      this.strictContentLength = false;
+    }
+    get connection() { return this.socket; }
+    get headersSent() { return this._header !== null; }
+    set headersSent(v) {}
+    setHeader(name, value) {
+      if (this._header !== null) throw new NodeError('ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+      this._headerMap.set(name.toLowerCase(), [name, value]);
+      return this;
+    }
+    setHeaders(headers) {
+      const entries = headers instanceof Map || (G.Headers && headers instanceof G.Headers) ? headers.entries() : Object.entries(headers);
+      for (const [k, v] of entries) this.setHeader(k, v);
+      return this;
+    }
+    appendHeader(name, value) {
+      const k = name.toLowerCase();
+      const old = this._headerMap.get(k);
+      if (!old) return this.setHeader(name, value);
+      const list = [].concat(old[1], value);
+      this._headerMap.set(k, [old[0], list]);
+      return this;
+    }
+    getHeader(name) { const e = this._headerMap.get(String(name).toLowerCase()); return e ? e[1] : undefined; }
+    getHeaders() { const o = Object.create(null); for (const [k, [, v]] of this._headerMap) o[k] = v; return o; }
+    getHeaderNames() { return Array.from(this._headerMap.keys()); }
+    getRawHeaderNames() { return Array.from(this._headerMap.values(), (e) => e[0]); }
+    hasHeader(name) { return this._headerMap.has(String(name).toLowerCase()); }
+    removeHeader(name) {
+      if (this._header !== null) throw new NodeError('ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
+      this._headerMap.delete(String(name).toLowerCase());
+    }
+    flushHeaders() { this._sendHead(); }
+    _firstLine() { return ''; }
+    _buildHead() {
+      let head = this._firstLine();
+      const has = (k) => this._headerMap.has(k);
+      for (const [, [name, value]] of this._headerMap) {
+        if (Array.isArray(value)) for (const v of value) head += name + ': ' + v + '\r\n';
+        else head += name + ': ' + value + '\r\n';
+      }
+      if (this.sendDate && !has('date')) head += 'Date: ' + new Date().toUTCString() + '\r\n';
+      if (!has('connection')) head += this.shouldKeepAlive ? 'Connection: keep-alive\r\n' : 'Connection: close\r\n';
+      else if (/close/i.test(String(this.getHeader('connection')))) this.shouldKeepAlive = false;
+      if (this.shouldKeepAlive && this._isResponse && !has('keep-alive') && this._keepAliveTimeout) head += 'Keep-Alive: timeout=' + Math.floor(this._keepAliveTimeout / 1000) + '\r\n';
+      if (!this._hasBody) { /* no framing */ }
+      else if (has('content-length')) this._contentLength = Number(this.getHeader('content-length'));
+      else if (has('transfer-encoding')) this.chunkedEncoding = /chunked/i.test(String(this.getHeader('transfer-encoding')));
+      else if (this._contentLength !== null) head += 'Content-Length: ' + this._contentLength + '\r\n';
+      else if (this.useChunkedEncodingByDefault) { this.chunkedEncoding = true; head += 'Transfer-Encoding: chunked\r\n'; }
+      else if (this._isResponse) this.shouldKeepAlive = false; // the body ends when the connection does
+      return head + '\r\n';
+    }
+    _sendHead(first, enc, cb) {
+      if (this._header === null) this._header = this._buildHead();
+      if (this._headerSent) return false;
+      this._headerSent = true;
+      const parts = [Buffer.from(this._header, 'latin1')];
+      if (first !== undefined) parts.push(first);
+      this._socketWrite(Buffer.concat(parts), cb);
+      return true;
+    }
+    _socketWrite(data, cb) {
+      const s = this.socket;
+      if (!s || s.destroyed) { if (cb) nextTick(cb); return; }
+      s.write(data, cb);
+    }
+    _frame(chunk, enc) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk, enc) : Buffer.from(asBytes(chunk));
+      if (!this._hasBody) return null;
+      if (this.chunkedEncoding) return b.length ? Buffer.concat([Buffer.from(b.length.toString(16) + '\r\n'), b, Buffer.from('\r\n')]) : null;
+      return b;
+    }
+    _write(chunk, enc, cb) {
+      if (this._header === null) this._header = this._buildHead();
+      const framed = this._frame(chunk, enc);
+      if (!this._headerSent) { this._sendHead(framed === null ? undefined : framed, enc, () => cb()); return; }
+      if (framed === null) { cb(); return; }
+      this._socketWrite(framed, () => cb());
+    }
+    write(chunk, enc, cb) {
+      if (this._header === null && !this._isResponse && !this.useChunkedEncodingByDefault && !this._headerMap.has('content-length') && !this._headerMap.has('transfer-encoding')) {
+        this.useChunkedEncodingByDefault = true;
+      }
+      return super.write(chunk, enc, cb);
+    }
+    end(chunk, enc, cb) {
+      if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+      if (typeof enc === 'function') { cb = enc; enc = undefined; }
+      if (this._header === null && !this._wroteAny) {
+        const len = chunk === undefined || chunk === null ? 0 : typeof chunk === 'string' ? Buffer.byteLength(chunk, enc) : chunk.byteLength;
+        if (!this._headerMap.has('content-length') && !this._headerMap.has('transfer-encoding') && (len > 0 || this.useChunkedEncodingByDefault || this._isResponse)) this._contentLength = len;
+      }
+      if (chunk !== undefined && chunk !== null) this.write(chunk, enc);
+      return super.end(cb);
+    }
+    _final(cb) {
+      if (this._header === null) this._header = this._buildHead();
+      const tail = this._hasBody && this.chunkedEncoding ? Buffer.from('0\r\n' + (this._trailer || '') + '\r\n') : undefined;
+      const done = () => { this.finished = true; this._onFinished(); cb(); };
+      if (!this._headerSent) this._sendHead(tail, undefined, done);
+      else if (tail) this._socketWrite(tail, done);
+      else done();
+    }
+    addTrailers(headers) {
+      let t = '';
+      for (const [k, v] of Array.isArray(headers) ? headers : Object.entries(headers)) { validateHeaderName(k); t += k + ': ' + v + '\r\n'; }
+      this._trailer = t;
+    }
+    _onFinished() {}
+    setTimeout(ms, cb) { if (this.socket) this.socket.setTimeout(ms, cb); else this.once('socket', (s) => s.setTimeout(ms, cb)); return this; }
+  }
+  OutgoingMessage.prototype._wroteAny = false;
+  const origWrite = OutgoingMessage.prototype.write;
+  OutgoingMessage.prototype.write = function (chunk, enc, cb) { this._wroteAny = true; return origWrite.call(this, chunk, enc, cb); };
+
+  class ServerResponse extends OutgoingMessage {
+    constructor(req) {
+      super();
+      this.req = req;
+      this.statusCode = 200;
+      this.statusMessage = undefined;
+      this.sendDate = true;
+      this._isResponse = true;
+      this._closed = false;
+      if (req.method === 'HEAD') this._hasBody = false;
+      this.shouldKeepAlive = req.headers && !req._keepAliveDenied ? req._keepAlive !== false : false;
+    }
+    _firstLine() {
+      const code = this.statusCode;
+      if (code === 204 || code === 304 || (code >= 100 && code < 200)) this._hasBody = false;
+      return 'HTTP/1.1 ' + code + ' ' + (this.statusMessage || STATUS_CODES[code] || 'unknown') + '\r\n';
+    }
+    writeHead(statusCode, reason, headers) {
+      if (this._header !== null) throw new NodeError('ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
+      if (typeof reason !== 'string') { headers = reason; reason = undefined; }
+      statusCode |= 0;
+      if (statusCode < 100 || statusCode > 999) throw new RangeError('Invalid status code: ' + statusCode);
+      this.statusCode = statusCode;
+      if (reason !== undefined) this.statusMessage = reason;
+      if (Array.isArray(headers)) {
+        if (headers.length && Array.isArray(headers[0])) for (const [k, v] of headers) this.appendHeader(k, v);
+        else for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+      } else if (headers) for (const k of Object.keys(headers)) if (headers[k] !== undefined) this.setHeader(k, headers[k]);
+      this._header = this._buildHead();
+      return this;
+    }
+    writeContinue(cb) { this._socketWrite(Buffer.from('HTTP/1.1 100 Continue\r\n\r\n'), cb); }
+    writeProcessing(cb) { this._socketWrite(Buffer.from('HTTP/1.1 102 Processing\r\n\r\n'), cb); }
+    writeEarlyHints(hints, cb) {
+      let h = 'HTTP/1.1 103 Early Hints\r\n';
+      for (const [k, v] of Object.entries(hints)) for (const x of [].concat(v)) h += k + ': ' + x + '\r\n';
+      this._socketWrite(Buffer.from(h + '\r\n'), cb);
+    }
+    assignSocket(socket) { this.socket = socket; this.emit('socket', socket); }
+    detachSocket() { this.socket = null; }
+    _onFinished() { nextTick(() => { this._closed = true; this.emit('close'); }); }
+    destroy(err) { if (this.socket) this.socket.destroy(err); return this; }
+  }
+
+  class Server extends net.Server {
+    constructor(options, listener) {
+      if (typeof options === 'function') { listener = options; options = {}; }
+      super(Object.assign({ allowHalfOpen: true }, options));
+      this.timeout = 0;
+      this.keepAliveTimeout = 5000;
+      this.headersTimeout = 60000;
+      this.requestTimeout = 300000;
+      this.maxHeadersCount = null;
+      this.maxRequestsPerSocket = 0;
+      this.maxHeaderSize = (options && options.maxHeaderSize) || 16384;
+      this._idle = new Set();
+      if (listener) this.on('request', listener);
+    }
+    setTimeout(ms, cb) { this.timeout = ms; if (cb) this.on('timeout', cb); return this; }
+    _onConnection(socket) {
+      this.emit('connection', socket);
+      if (!socket.destroyed) serveConnection(this, socket);
+    }
+    closeAllConnections() { for (const s of this._connections) s.destroy(); }
+    closeIdleConnections() { for (const s of this._idle) s.destroy(); }
+    close(cb) { super.close(cb); this.closeIdleConnections(); return this; }
+  }
+
+  function serveConnection(server, socket) {
+    const parser = new HttpParser('request', server.maxHeaderSize);
+    let req = null, res = null, requests = 0;
+    server._idle.add(socket);
+    if (server.timeout) socket.setTimeout(server.timeout, () => { if (!server.emit('timeout', socket)) socket.destroy(); });
+    parser.onHead = (info) => {
+      server._idle.delete(socket);
+      req = new IncomingMessage(socket);
+      req._fill(info);
+      req._keepAlive = info.shouldKeepAlive;
+      requests++;
+      if (info.upgrade) {
+        const event = info.method === 'CONNECT' ? 'connect' : 'upgrade';
+        if (server.listenerCount(event)) return 'upgrade';
+        if (info.method === 'CONNECT') { socket.destroy(); return 'upgrade'; }
+        req.upgrade = false;
+        return 'no-upgrade';
+      }
+      res = new ServerResponse(req);
+      res._keepAliveTimeout = server.keepAliveTimeout;
+      if (server.maxRequestsPerSocket && requests >= server.maxRequestsPerSocket) res.shouldKeepAlive = false;
+      res.assignSocket(socket);
+      const thisRes = res;
+      res.on('finish', () => {
+        if (thisRes.shouldKeepAlive && !socket.destroyed && !socket.readableEnded) {
+          server._idle.add(socket);
+          if (server.keepAliveTimeout) socket.setTimeout(server.keepAliveTimeout, () => { if (server._idle.has(socket)) socket.destroy(); });
+          parser.resume();
+        } else socket.end();
+      });
+      if (/100-continue/i.test(String(req.headers.expect || ''))) {
+        if (server.listenerCount('checkContinue')) { server.emit('checkContinue', req, res); return; }
+        res.writeContinue();
+      }
+      server.emit('request', req, res);
+      return info.method === 'HEAD' ? undefined : undefined;
+    };
+    parser.onUpgrade = (info, head) => {
+      socket.removeListener('data', onData);
+      socket.removeListener('end', onEnd);
+      const event = info.method === 'CONNECT' ? 'connect' : 'upgrade';
+      socket.setTimeout(0);
+      server.emit(event, req, socket, head);
+    };
+    parser.onBody = (chunk) => { if (req && !req.destroyed) req.push(chunk); };
+    // Pipelined requests wait until the current response has finished.
+    parser.onEnd = () => { if (req) { req.complete = true; req.push(null); } if (res && !res.finished) parser.pause(); };
+    parser.onError = (e) => {
+      if (server.listenerCount('clientError')) server.emit('clientError', e, socket);
+      else if (socket.writable) socket.end(e.code === 'HPE_HEADER_OVERFLOW' ? 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    };
+    const onData = (d) => parser.execute(d);
+    const onEnd = () => { parser.finish(); if (!res || res.finished) socket.end(); };
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('error', (e) => { if (req && !req.complete) req.destroy(e); });
+    socket.on('close', () => {
+      server._idle.delete(socket);
+      if (req && !req.complete && !req.destroyed) { req.aborted = true; req.emit('aborted'); req.destroy(); }
+      if (res && !res.finished && !res._closed) { res._closed = true; res.emit('close'); }
+    });
+  }
+
+  class Agent extends EventEmitter {
+    constructor(options) {
+      super();
+      this.options = Object.assign({ path: null }, options);
+      this.keepAlive = !!this.options.keepAlive;
+      this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
+      this.maxSockets = this.options.maxSockets || Infinity;
+      this.maxFreeSockets = this.options.maxFreeSockets || 256;
+      this.maxTotalSockets = this.options.maxTotalSockets || Infinity;
+      this.scheduling = this.options.scheduling || 'lifo';
+      this.sockets = Object.create(null); this.freeSockets = Object.create(null); this.requests = Object.create(null);
+      this.defaultPort = 80;
+      this.protocol = 'http:';
+    }
+    createConnection(options, cb) { const s = net.connect(options); if (cb) s.once('connect', () => cb(null, s)); return s; }
+    getName(o = {}) { return (o.host || 'localhost') + ':' + (o.port || '') + ':' + (o.localAddress || ''); }
+    keepSocketAlive() { return false; }
+    reuseSocket() {}
+    destroy() {}
+  }
+  const globalAgent = new Agent({ keepAlive: true });
+
+  function urlToOptions(u) {
+    const o = { protocol: u.protocol, hostname: u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname, hash: u.hash, search: u.search,
+      pathname: u.pathname, path: (u.pathname || '/') + (u.search || ''), href: u.href };
+    if (u.port !== '') o.port = Number(u.port);
+    if (u.username || u.password) o.auth = decodeURIComponent(u.username) + ':' + decodeURIComponent(u.password);
+    return o;
+  }
+
+  class ClientRequest extends OutgoingMessage {
+    constructor(input, options, cb, defaults) {
+      super();
+      defaults = defaults || { protocol: 'http:', port: 80, agent: globalAgent };
+      if (typeof input === 'string') input = urlToOptions(new URL(input));
+      else if (input instanceof URL) input = urlToOptions(input);
+      else { cb = options; options = input; input = null; }
+      if (typeof options === 'function') { cb = options; options = {}; }
+      options = Object.assign({}, input, options);
+      const agent = options.agent === false ? new defaults.agent.constructor() : options.agent || defaults.agent;
+      const protocol = options.protocol || (agent && agent.protocol) || defaults.protocol;
+      if (protocol !== defaults.protocol) {
+        throw typeError('ERR_INVALID_PROTOCOL', 'Protocol "' + protocol + '" not supported. Expected "' + defaults.protocol + '"');
+      }
+      this.agent = agent;
+      this.protocol = protocol;
+      this.method = String(options.method || 'GET').toUpperCase();
+      if (!TOKEN_RE.test(this.method)) throw typeError('ERR_INVALID_HTTP_TOKEN', 'Method must be a valid HTTP token ["' + options.method + '"]');
+      this.host = String(options.hostname || options.host || 'localhost').replace(/^\[(.*)\]$/, '$1');
+      this.port = Number(options.port || (agent && agent.defaultPort) || defaults.port);
+      this.path = options.path || '/';
+      if (/[\u0000-\u0020]/.test(this.path)) throw typeError('ERR_UNESCAPED_CHARACTERS', 'Request path contains unescaped characters');
+      this.useChunkedEncodingByDefault = !NO_BODY_METHODS.has(this.method);
+      this.shouldKeepAlive = false;
+      this.aborted = false;
+      this.reusedSocket = false;
+      this.maxHeadersCount = null;
+      this.res = null;
+      const headers = options.headers;
+      if (Array.isArray(headers)) { for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]); }
+      else if (headers) for (const k of Object.keys(headers)) if (headers[k] !== undefined) this.setHeader(k, headers[k]);
+      if (options.setHost !== false && !this.hasHeader('host')) {
+        const defaultPort = (agent && agent.defaultPort) || defaults.port;
+        const h = this.host.includes(':') ? '[' + this.host + ']' : this.host;
+        this.setHeader('Host', this.port !== defaultPort ? h + ':' + this.port : h);
+      }
+      if (options.auth && !this.hasHeader('authorization')) this.setHeader('Authorization', 'Basic ' + Buffer.from(options.auth).toString('base64'));
+      if (cb) this.once('response', cb);
+      if (options.timeout !== undefined) this.setTimeout(options.timeout);
+      if (options.signal) {
+        const signal = options.signal;
+        const onAbort = () => this.destroy(Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR', cause: signal.reason }));
+        if (signal.aborted) nextTick(onAbort); else signal.addEventListener('abort', onAbort, { once: true });
+      }
+      const connectOptions = Object.assign({}, options, { host: this.host, port: this.port, path: options.socketPath, servername: options.servername || (isIP(this.host) ? undefined : this.host) });
+      let socket;
+      if (options.socketPath) socket = net.connect({ path: options.socketPath });
+      else if (typeof options.createConnection === 'function') socket = options.createConnection(connectOptions, (err, s) => { if (err) this.destroy(err); });
+      else socket = agent.createConnection(connectOptions);
+      if (socket) this._attach(socket);
+    }
+    _firstLine() { return this.method + ' ' + this.path + ' HTTP/1.1\r\n'; }
+    _attach(socket) {
+      this.socket = socket;
+      const parser = new HttpParser('response', 16384);
+      let res = null;
+      parser.onHead = (info) => {
+        if (info.statusCode >= 100 && info.statusCode < 200 && info.statusCode !== 101) {
+          if (info.statusCode === 100) this.emit('continue');
+          this.emit('information', { statusCode: info.statusCode, statusMessage: info.statusMessage, httpVersion: info.versionMajor + '.' + info.versionMinor,
+            httpVersionMajor: info.versionMajor, httpVersionMinor: info.versionMinor, headers: info.headers, rawHeaders: info.rawHeaders });
+          return;
+        }
+        res = new IncomingMessage(socket);
+        res._fill(info);
+        res.req = this;
+        this.res = res;
+        if (info.upgrade) return this.listenerCount('upgrade') ? 'upgrade' : 'no-upgrade';
+        nextTick(() => { if (!this.emit('response', res)) res._dump(); });
+        return this.method === 'HEAD' ? 'skip-body' : undefined;
+      };
+      parser.onUpgrade = (info, head) => {
+        socket.removeListener('data', onData);
+        socket.removeListener('end', onEnd);
+        this.emit('upgrade', res, socket, head);
+      };
+      parser.onBody = (chunk) => { if (res && !res.destroyed) res.push(chunk); };
+      parser.onTrailer = (k, v) => { if (res) { res.rawTrailers.push(k, v); addIncomingHeader(res.trailers, res.trailersDistinct, k, v); } };
+      parser.onEnd = () => {
+        if (!res) return;
+        res.complete = true;
+        res.push(null);
+        socket.removeListener('close', onClose);
+        socket.destroySoon ? socket.destroySoon() : socket.end();
+        res.once('end', () => nextTick(() => this.emit('close')));
+        if (res.readableEnded) nextTick(() => this.emit('close'));
+      };
+      parser.onError = (e) => { socket.destroy(); this._fail(e); };
+      const onData = (d) => parser.execute(d);
+      const onEnd = () => parser.finish();
+      const onClose = () => {
+        if (res && !res.complete) { res.aborted = true; res.emit('aborted'); res.destroy(connReset('aborted')); this.emit('close'); }
+        else if (!res) { this._fail(connReset('socket hang up')); }
+      };
+      socket.on('data', onData);
+      socket.on('end', onEnd);
+      socket.on('close', onClose);
+      socket.on('error', (e) => this._fail(e));
+      socket.on('timeout', () => this.emit('timeout'));
+      socket.on('connect', () => { if (this._header !== null && !this._headerSent && this.writableEnded) this._sendHead(); });
+      nextTick(() => this.emit('socket', socket));
+    }
+    _fail(e) {
+      if (this._failed) return;
+      this._failed = true;
+      if (!this.destroyed || e) { if (!this._userDestroyed || this._userError) this.emit('error', this._userError || e); }
+      nextTick(() => this.emit('close'));
+    }
+    abort() { if (this.aborted) return; this.aborted = true; nextTick(() => this.emit('abort')); this.destroy(); }
+    destroy(err) {
+      if (this._userDestroyed) return this;
+      this._userDestroyed = true;
+      this._userError = err || null;
+      if (this.res && !this.res.complete) this.res.destroy(err);
+      if (this.socket) this.socket.destroy();
+      if (err) this._fail(err);
+      else { this._failed = true; nextTick(() => this.emit('close')); }
+      return this;
+    }
+    get destroyed() { return !!this._userDestroyed; }
+    set destroyed(v) {}
+    setNoDelay() {}
+    setSocketKeepAlive() {}
+  }
+  function connReset(msg) { const e = new Error(msg); e.code = 'ECONNRESET'; return e; }
+
+  const request = (input, options, cb) => new ClientRequest(input, options, cb);
+  const get = (input, options, cb) => { const r = request(input, options, cb); r.end(); return r; };
+  return {
+    METHODS, STATUS_CODES, Agent, globalAgent, ClientRequest, IncomingMessage, OutgoingMessage, ServerResponse, Server,
+    createServer: (options, listener) => new Server(options, listener), request, get, validateHeaderName, validateHeaderValue,
+    maxHeaderSize: 16384, setMaxIdleHTTPParsers() {}, _connectionListener() {},
+    _agentos: { urlToOptions },
+  };
+}
+
+function makeHttps() {
+  const http = loadBuiltin('http');
+  const tls = loadBuiltin('tls');
+  class Agent extends http.Agent {
+    constructor(options) { super(options); this.defaultPort = 443; this.protocol = 'https:'; }
+    createConnection(options, cb) { const s = tls.connect(options); if (cb) s.once('secureConnect', () => cb(null, s)); return s; }
+  }
+  const globalAgent = new Agent({ keepAlive: true });
+  const defaults = { protocol: 'https:', port: 443, agent: globalAgent };
+  const request = (input, options, cb) => new http.ClientRequest(input, options, cb, defaults);
+  const get = (input, options, cb) => { const r = request(input, options, cb); r.end(); return r; };
+  const noServer = () => { throw new NodeError('ERR_NOT_AVAILABLE', 'HTTPS servers are not available in a VM (TLS is terminated on the host side for client connections only); serve HTTP inside the VM'); };
+  return { Agent, globalAgent, request, get, createServer: noServer, Server: noServer };
+}
+
 // ---------------------------------------------------------------- builtins that need networking, threads or V8
 
 function unavailable(name, why) {
@@ -1720,7 +2816,6 @@ function unavailable(name, why) {
     construct() { throw new NodeError('ERR_NOT_AVAILABLE', name + ' is not available yet in this runtime: ' + why); },
   });
 }
-const NET = 'VM networking has not landed in this build';
 
 // ---------------------------------------------------------------- modules
 
@@ -1756,9 +2851,10 @@ const builtinFactories = {
   util: () => util,
   'util/types': () => types,
   zlib: () => makeZlib(),
-  http: () => unavailable('http', NET), https: () => unavailable('https', NET), http2: () => unavailable('http2', NET),
-  net: () => Object.assign(unavailable('net', NET), {}), tls: () => unavailable('tls', NET), dns: () => unavailable('dns', NET),
-  'dns/promises': () => unavailable('dns/promises', NET), dgram: () => unavailable('dgram', NET),
+  http: () => makeHttp(), https: () => makeHttps(), net: () => makeNet(), tls: () => makeTls(), dns: () => makeDns(),
+  'dns/promises': () => loadBuiltin('dns').promises,
+  http2: () => unavailable('http2', 'HTTP/2 is not available in a VM yet; use http or fetch'),
+  dgram: () => unavailable('dgram', 'UDP sockets are not available in a VM yet'),
   worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
   vm: () => unavailable('vm', 'separate V8 contexts do not exist on GraalJS; use new Function or a VM context'),
   inspector: () => unavailable('inspector', 'there is no debugger protocol in a VM'),
@@ -2460,7 +3556,343 @@ class MessageChannel {
 }
 if (typeof G.MessageChannel === 'undefined') { G.MessageChannel = MessageChannel; G.MessagePort = MessagePort; }
 if (typeof G.DOMException === 'undefined') G.DOMException = class DOMException extends Error { constructor(message, name) { super(message); this.name = name || 'Error'; } };
-if (typeof G.fetch === 'undefined') G.fetch = () => Promise.reject(new NodeError('ERR_NOT_AVAILABLE', 'fetch is not available yet in this runtime: ' + NET));
+
+// WHATWG fetch over the runtime's http/https (so it goes through the kernel's sockets and the VM's network policy).
+function makeFetch() {
+  const http = loadBuiltin('http');
+  const https = loadBuiltin('https');
+  const kList = Symbol('headers list');
+  const kGuard = Symbol('headers guard');
+  function normName(n) {
+    n = String(n);
+    if (!TOKEN_RE.test(n)) throw new TypeError("Headers: '" + n + "' is an invalid header name.");
+    return n.toLowerCase();
+  }
+  function normValue(v) { return String(v).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''); }
+  class Headers {
+    constructor(init) {
+      this[kList] = [];
+      this[kGuard] = 'none';
+      if (init === undefined || init === null) return;
+      if (init instanceof Headers) { for (const [k, v] of init[kList]) this[kList].push([k, v]); return; }
+      if (typeof init !== 'object') throw new TypeError("Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.");
+      if (typeof init[Symbol.iterator] === 'function') {
+        for (const pair of init) {
+          const p = Array.from(pair);
+          if (p.length !== 2) throw new TypeError('Headers constructor: expected name/value pair to be length 2, found ' + p.length + '.');
+          this.append(p[0], p[1]);
+        }
+      } else for (const k of Object.keys(init)) this.append(k, init[k]);
+    }
+    append(name, value) { this[kList].push([normName(name), normValue(value)]); }
+    delete(name) { const n = normName(name); this[kList] = this[kList].filter(([k]) => k !== n); }
+    get(name) { const n = normName(name); const v = this[kList].filter(([k]) => k === n).map(([, x]) => x); return v.length ? v.join(', ') : null; }
+    getSetCookie() { return this[kList].filter(([k]) => k === 'set-cookie').map(([, v]) => v); }
+    has(name) { const n = normName(name); return this[kList].some(([k]) => k === n); }
+    set(name, value) {
+      const n = normName(name), v = normValue(value);
+      const i = this[kList].findIndex(([k]) => k === n);
+      if (i < 0) { this[kList].push([n, v]); return; }
+      this[kList][i] = [n, v];
+      this[kList] = this[kList].filter(([k], j) => k !== n || j === i);
+    }
+    *entries() {
+      const names = [...new Set(this[kList].map(([k]) => k))].sort();
+      for (const n of names) {
+        if (n === 'set-cookie') for (const v of this.getSetCookie()) yield [n, v];
+        else yield [n, this.get(n)];
+      }
+    }
+    keys() { return (function* (it) { for (const [k] of it) yield k; })(this.entries()); }
+    values() { return (function* (it) { for (const [, v] of it) yield v; })(this.entries()); }
+    forEach(cb, thisArg) { for (const [k, v] of this.entries()) cb.call(thisArg, v, k, this); }
+    [Symbol.iterator]() { return this.entries(); }
+    get [Symbol.toStringTag]() { return 'Headers'; }
+    [inspectCustom]() { return 'Headers ' + inspect(Object.fromEntries(this.entries())); }
+  }
+
+  class FormData {
+    constructor() { this._entries = []; }
+    append(name, value, filename) { this._entries.push([String(name), toFormValue(value, filename)]); }
+    set(name, value, filename) { this.delete(name); this.append(name, value, filename); }
+    delete(name) { this._entries = this._entries.filter(([k]) => k !== String(name)); }
+    get(name) { const e = this._entries.find(([k]) => k === String(name)); return e ? e[1] : null; }
+    getAll(name) { return this._entries.filter(([k]) => k === String(name)).map(([, v]) => v); }
+    has(name) { return this._entries.some(([k]) => k === String(name)); }
+    *entries() { yield* this._entries; }
+    keys() { return this._entries.map(([k]) => k)[Symbol.iterator](); }
+    values() { return this._entries.map(([, v]) => v)[Symbol.iterator](); }
+    forEach(cb, thisArg) { for (const [k, v] of this._entries) cb.call(thisArg, v, k, this); }
+    [Symbol.iterator]() { return this.entries(); }
+    get [Symbol.toStringTag]() { return 'FormData'; }
+  }
+  function toFormValue(value, filename) {
+    if (value instanceof G.Blob) {
+      if (filename !== undefined || !(value instanceof G.File)) return new G.File([value], filename !== undefined ? String(filename) : value.name || 'blob', { type: value.type });
+      return value;
+    }
+    return String(value);
+  }
+
+  // Extracts a body: [bytes or null, ReadableStream or null, content-type or null].
+  function extractBody(body) {
+    if (body === undefined || body === null) return [null, null, null];
+    if (typeof body === 'string') return [encoder.encode(body), null, 'text/plain;charset=UTF-8'];
+    if (body instanceof URLSearchParams) return [encoder.encode(body.toString()), null, 'application/x-www-form-urlencoded;charset=UTF-8'];
+    if (body instanceof ArrayBuffer) return [new Uint8Array(body.slice(0)), null, null];
+    if (ArrayBuffer.isView(body)) return [new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)), null, null];
+    if (body instanceof G.Blob) return [body._bytes.slice(), null, body.type || null];
+    if (body instanceof FormData) {
+      const boundary = '----formdata-agentos-' + Math.random().toString(16).slice(2) + Math.random().toString(16).slice(2);
+      const parts = [];
+      const esc = (s) => s.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
+      for (const [k, v] of body._entries) {
+        if (typeof v === 'string') parts.push(encoder.encode('--' + boundary + '\r\nContent-Disposition: form-data; name="' + esc(k) + '"\r\n\r\n' + v.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n') + '\r\n'));
+        else {
+          parts.push(encoder.encode('--' + boundary + '\r\nContent-Disposition: form-data; name="' + esc(k) + '"; filename="' + esc(v.name) + '"\r\nContent-Type: ' + (v.type || 'application/octet-stream') + '\r\n\r\n'));
+          parts.push(v._bytes, encoder.encode('\r\n'));
+        }
+      }
+      parts.push(encoder.encode('--' + boundary + '--\r\n'));
+      return [Buffer.concat(parts.map((p) => Buffer.from(p))), null, 'multipart/form-data; boundary=' + boundary];
+    }
+    if (body instanceof G.ReadableStream) return [null, body, null];
+    if (typeof body[Symbol.asyncIterator] === 'function') {
+      const it = body[Symbol.asyncIterator]();
+      return [null, new G.ReadableStream({ async pull(c) { const { value, done } = await it.next(); if (done) c.close(); else c.enqueue(typeof value === 'string' ? encoder.encode(value) : asBytes(value)); } }), null];
+    }
+    return [encoder.encode(String(body)), null, 'text/plain;charset=UTF-8'];
+  }
+  class Body {
+    _initBody(body, headers) {
+      const [bytes, stream, type] = extractBody(body);
+      this._bytes = bytes;
+      this._stream = stream;
+      this._bodyUsed = false;
+      if (type && !headers.has('content-type')) headers.set('content-type', type);
+    }
+    get body() {
+      if (this._stream) return this._stream;
+      if (this._bytes === null) return null;
+      const bytes = this._bytes;
+      this._stream = new G.ReadableStream({ start(c) { if (bytes.length) c.enqueue(bytes); c.close(); } });
+      return this._stream;
+    }
+    get bodyUsed() { return this._bodyUsed || !!(this._stream && this._stream.locked && this._consumed); }
+    async _consume() {
+      if (this._bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
+      this._bodyUsed = true;
+      if (!this._stream) return this._bytes ? this._bytes : new Uint8Array(0);
+      if (this._stream.locked) throw new TypeError('Body is unusable: Body has already been read');
+      this._consumed = true;
+      const reader = this._stream.getReader();
+      const chunks = [];
+      for (;;) { const { value, done } = await reader.read(); if (done) break; chunks.push(typeof value === 'string' ? encoder.encode(value) : asBytes(value)); }
+      return new Uint8Array(Buffer.concat(chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength))));
+    }
+    async arrayBuffer() { const b = await this._consume(); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); }
+    async bytes() { return new Uint8Array(await this.arrayBuffer()); }
+    async text() { return decoder.decode(await this._consume()); }
+    async json() { return JSON.parse(await this.text()); }
+    async blob() { const b = await this._consume(); return new G.Blob([b], { type: (this.headers.get('content-type') || '') }); }
+    async formData() {
+      const type = this.headers.get('content-type') || '';
+      if (/application\/x-www-form-urlencoded/i.test(type)) { const f = new FormData(); for (const [k, v] of new URLSearchParams(await this.text())) f.append(k, v); return f; }
+      throw new TypeError('formData() supports application/x-www-form-urlencoded bodies only in this runtime');
+    }
+  }
+  function mixin(cls) { for (const k of Object.getOwnPropertyNames(Body.prototype)) if (k !== 'constructor') Object.defineProperty(cls.prototype, k, Object.getOwnPropertyDescriptor(Body.prototype, k)); }
+
+  class Request {
+    constructor(input, init) {
+      init = init || {};
+      const base = input instanceof Request ? input : null;
+      let url;
+      if (base) url = base.url;
+      else {
+        try { url = new URL(String(input instanceof URL ? input.href : input)).href; } catch (e) { throw new TypeError('Failed to parse URL from ' + String(input), { cause: e }); }
+      }
+      this.url = url;
+      this.method = String(init.method || (base ? base.method : 'GET')).toUpperCase();
+      if (!TOKEN_RE.test(this.method)) throw new TypeError("'" + init.method + "' is not a valid HTTP method.");
+      this.headers = new Headers(init.headers !== undefined ? init.headers : base ? base.headers : undefined);
+      this.signal = init.signal !== undefined ? init.signal : base ? base.signal : null;
+      if (!this.signal) this.signal = new G.AbortController().signal;
+      this.redirect = init.redirect || (base ? base.redirect : 'follow');
+      this.credentials = init.credentials || 'same-origin';
+      this.mode = init.mode || 'cors';
+      this.cache = init.cache || 'default';
+      this.referrer = 'about:client';
+      this.referrerPolicy = init.referrerPolicy || '';
+      this.integrity = init.integrity || '';
+      this.keepalive = !!init.keepalive;
+      this.destination = '';
+      this.duplex = init.duplex || 'half';
+      const body = init.body !== undefined ? init.body : base ? (base._bytes || base._stream) : null;
+      if (body !== null && body !== undefined && (this.method === 'GET' || this.method === 'HEAD')) throw new TypeError('Request with GET/HEAD method cannot have body.');
+      this._initBody(body, this.headers);
+    }
+    clone() { return new Request(this); }
+    get [Symbol.toStringTag]() { return 'Request'; }
+  }
+  mixin(Request);
+
+  const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+  class Response {
+    constructor(body, init) {
+      init = init || {};
+      this.status = init.status !== undefined ? Number(init.status) : 200;
+      if (this.status < 200 || this.status > 599) throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
+      this.statusText = init.statusText !== undefined ? String(init.statusText) : '';
+      this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+      this.type = 'default';
+      this.url = '';
+      this.redirected = false;
+      if (body !== null && body !== undefined && NULL_BODY.has(this.status)) throw new TypeError('Response constructor: Invalid response status code ' + this.status);
+      this._initBody(body, this.headers);
+    }
+    get ok() { return this.status >= 200 && this.status < 300; }
+    clone() {
+      if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+      let body = this._bytes;
+      if (this._stream) { const [a, b] = this._stream.tee(); this._stream = a; body = b; }
+      const r = new Response(null, { status: this.status, statusText: this.statusText, headers: new Headers(this.headers) });
+      r._bytes = this._stream ? null : body; r._stream = this._stream ? body : null;
+      r.url = this.url; r.redirected = this.redirected; r.type = this.type;
+      return r;
+    }
+    static json(data, init) { const h = new Headers(init && init.headers); if (!h.has('content-type')) h.set('content-type', 'application/json'); return new Response(JSON.stringify(data), Object.assign({}, init, { headers: h })); }
+    static error() { const r = new Response(null, { status: 200 }); r.status = 0; r.type = 'error'; return r; }
+    static redirect(url, status = 302) { return new Response(null, { status, headers: { location: new URL(url).href } }); }
+    get [Symbol.toStringTag]() { return 'Response'; }
+  }
+  mixin(Response);
+
+  function abortReason(signal) {
+    return signal.reason !== undefined ? signal.reason : new G.DOMException('This operation was aborted', 'AbortError');
+  }
+  function failed(cause) { return new TypeError('fetch failed', { cause }); }
+
+  function fetch(input, init) {
+    let request;
+    try { request = new Request(input, init); } catch (e) { return Promise.reject(e); }
+    const signal = request.signal;
+    if (signal.aborted) return Promise.reject(abortReason(signal));
+    return new Promise((resolve, reject) => {
+      let url = new URL(request.url);
+      let method = request.method;
+      let redirects = 0;
+      let bodyBytes = request._bytes;
+      let bodyStream = request._stream;
+      let current = null;
+      let settled = false;
+      const onAbort = () => {
+        const reason = abortReason(signal);
+        if (current) current.destroy();
+        if (!settled) { settled = true; reject(reason); }
+        else if (current && current.res && !current.res.complete) current.res.destroy(reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      const start = () => {
+        if (url.protocol === 'data:') {
+          const m = /^data:([^,]*?)(;base64)?,(.*)$/s.exec(url.href);
+          if (!m) { settled = true; reject(failed(new Error('invalid data: URL'))); return; }
+          const bytes = m[2] ? Buffer.from(decodeURIComponent(m[3]), 'base64') : Buffer.from(decodeURIComponent(m[3]));
+          settled = true;
+          resolve(new Response(bytes, { status: 200, statusText: 'OK', headers: { 'content-type': m[1] || 'text/plain;charset=US-ASCII' } }));
+          return;
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') { settled = true; reject(failed(new Error('unknown scheme ' + url.protocol))); return; }
+        const headers = [];
+        for (const [k, v] of request.headers[kList]) headers.push(k, v);
+        if (!request.headers.has('accept')) headers.push('accept', '*/*');
+        if (!request.headers.has('user-agent')) headers.push('user-agent', 'node');
+        if (!request.headers.has('accept-language')) headers.push('accept-language', '*');
+        if (bodyBytes && !request.headers.has('content-length')) headers.push('content-length', String(bodyBytes.length));
+        const mod = url.protocol === 'https:' ? https : http;
+        const req = mod.request({ protocol: url.protocol, hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port || undefined,
+          path: url.pathname + url.search, method, headers, agent: false });
+        current = req;
+        req.on('error', (e) => { if (!settled) { settled = true; reject(signal.aborted ? abortReason(signal) : failed(e)); } });
+        req.on('response', (res) => {
+          const status = res.statusCode;
+          const location = res.headers.location;
+          if ([301, 302, 303, 307, 308].includes(status) && location !== undefined && request.redirect !== 'manual') {
+            res.resume();
+            if (request.redirect === 'error') { settled = true; reject(failed(new Error('unexpected redirect'))); return; }
+            if (++redirects > 20) { settled = true; reject(failed(new Error('redirect count exceeded'))); return; }
+            if (bodyStream && status !== 303) { settled = true; reject(failed(new Error('cannot follow a redirect with a streamed request body'))); return; }
+            if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) { method = method === 'HEAD' ? 'HEAD' : 'GET'; bodyBytes = null; bodyStream = null; }
+            url = new URL(location, url);
+            start();
+            return;
+          }
+          const headersOut = new Headers();
+          for (let i = 0; i < res.rawHeaders.length; i += 2) headersOut.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+          const nullBody = method === 'HEAD' || NULL_BODY.has(status);
+          const encoding = String(res.headers['content-encoding'] || '').toLowerCase();
+          let body = null;
+          if (!nullBody && (encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate')) {
+            const chunks = [];
+            body = new G.ReadableStream({
+              start(c) {
+                res.on('data', (d) => chunks.push(d));
+                res.on('end', () => {
+                  try { const z = loadBuiltin('zlib'); c.enqueue(new Uint8Array(encoding === 'deflate' ? z.inflateSync(Buffer.concat(chunks)) : z.gunzipSync(Buffer.concat(chunks)))); c.close(); }
+                  catch (e) { c.error(new TypeError('terminated', { cause: e })); }
+                });
+                res.on('error', (e) => c.error(new TypeError('terminated', { cause: e })));
+              },
+              cancel() { res.destroy(); },
+            });
+          } else if (!nullBody) {
+            body = new G.ReadableStream({
+              start(c) {
+                res.on('data', (d) => { c.enqueue(new Uint8Array(d.buffer, d.byteOffset, d.byteLength)); if (c.desiredSize !== null && c.desiredSize <= 0) res.pause(); });
+                res.on('end', () => { try { c.close(); } catch (e) { /* cancelled */ } });
+                res.on('error', (e) => { try { c.error(signal.aborted ? abortReason(signal) : new TypeError('terminated', { cause: e })); } catch (x) { /* cancelled */ } });
+                res.on('aborted', () => { try { c.error(new TypeError('terminated', { cause: connResetError() })); } catch (x) { /* cancelled */ } });
+              },
+              pull() { res.resume(); },
+              cancel() { res.destroy(); },
+            }, { highWaterMark: 65536, size: (chunk) => chunk.byteLength });
+          } else res.resume();
+          const response = new Response(null, { status: status < 200 ? 200 : status, statusText: res.statusMessage || '', headers: headersOut });
+          response.status = status;
+          response._stream = body;
+          response._bytes = null;
+          response.url = url.href;
+          response.redirected = redirects > 0;
+          response.type = 'basic';
+          settled = true;
+          resolve(response);
+        });
+        if (bodyBytes) req.end(Buffer.from(bodyBytes.buffer, bodyBytes.byteOffset, bodyBytes.byteLength));
+        else if (bodyStream) {
+          const reader = bodyStream.getReader();
+          const pump = () => reader.read().then(({ value, done }) => {
+            if (done) { req.end(); return; }
+            const b = typeof value === 'string' ? Buffer.from(value) : Buffer.from(asBytes(value));
+            if (req.write(b)) pump(); else req.once('drain', pump);
+          }, (e) => req.destroy(e));
+          pump();
+        } else req.end();
+      };
+      start();
+    });
+  }
+  function connResetError() { const e = new Error('other side closed'); e.code = 'UND_ERR_SOCKET'; return e; }
+  return { fetch, Headers, Request, Response, FormData };
+}
+let fetchApi = null;
+for (const name of ['fetch', 'Headers', 'Request', 'Response', 'FormData']) {
+  if (typeof G[name] !== 'undefined') continue;
+  Object.defineProperty(G, name, {
+    configurable: true, enumerable: false,
+    get() { if (!fetchApi) fetchApi = makeFetch(); const v = fetchApi[name]; Object.defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: false }); return v; },
+    set(v) { Object.defineProperty(G, name, { value: v, writable: true, configurable: true, enumerable: false }); },
+  });
+}
 
 // ---------------------------------------------------------------- uncaught errors and the dispatcher
 
@@ -2549,6 +3981,7 @@ return function dispatch(kind, id, value) {
       case 'main': runMain(); break;
       case 'timer': { const t = timerCallbacks.get(id); if (t) t._fire(); break; }
       case 'data': case 'end': case 'error': { const r = readers.get(id); if (r) r._hostEvent(kind, value); break; }
+      case 'accept': case 'accepterror': case 'connect': case 'connecterror': case 'written': case 'lookup': netEvent(kind, id, value); break;
       case 'child': { const c = children.get(id); children.delete(id); if (c) c([value[0], value[1]]); break; }
       case 'signal': process.emit(String(value), String(value), id); break;
       case 'beforeExit': process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode); break;

@@ -538,6 +538,211 @@ public final class Host {
         }
     }
 
+    // ---- sockets (the kernel's network stack; never host networking directly) ----
+
+    private final Map<Integer, Boolean> acceptors = new ConcurrentHashMap<>();
+    private final Map<Integer, java.util.concurrent.LinkedBlockingQueue<Runnable>> writers = new ConcurrentHashMap<>();
+
+    private static Object[] errorOf(RuntimeException e) {
+        if (e instanceof ErrnoException ee) {
+            return new Object[] {ee.errno().name(), ee.getMessage()};
+        }
+        return new Object[] {"EIO", String.valueOf(e.getMessage())};
+    }
+
+    private static Object[] addressOf(agentos.api.spi.SockAddr a) {
+        String family = a.family() == Syscalls.AF_INET6 ? "IPv6" : a.family() == Syscalls.AF_UNIX ? "unix" : "IPv4";
+        return new Object[] {a.address(), a.port(), family};
+    }
+
+    /** A new stream socket: family 4, 6, or 0 for a Unix socket. */
+    @Export
+    public int socket(int family) {
+        int domain = family == 6 ? Syscalls.AF_INET6 : family == 0 ? Syscalls.AF_UNIX : Syscalls.AF_INET;
+        return sys.socket(domain, Syscalls.SOCK_STREAM, Syscalls.O_CLOEXEC);
+    }
+
+    /** Binds and listens; returns [address, port, family] as bound. */
+    @Export
+    public ProxyArray listen(int fd, String address, int port, int backlog, boolean unix) {
+        sys.bind(fd, unix ? agentos.api.spi.SockAddr.unix(address) : agentos.api.spi.SockAddr.inet(address, port));
+        sys.listen(fd, backlog);
+        return ProxyArray.fromArray(addressOf(sys.getsockname(fd)));
+    }
+
+    /** Accepts on a host thread until stopped, delivering {@code accept} [fd, address, port, family] or {@code accepterror}. */
+    @Export
+    public void acceptStart(int fd, int id) {
+        if (acceptors.putIfAbsent(id, Boolean.TRUE) != null) {
+            return;
+        }
+        process.refs.incrementAndGet();
+        Thread t = new Thread(() -> {
+            try {
+                while (!closed && acceptors.containsKey(id)) {
+                    int c = sys.accept(fd, Syscalls.O_CLOEXEC);
+                    if (!acceptors.containsKey(id)) {
+                        sys.close(c);
+                        break;
+                    }
+                    Object[] peer = addressOf(sys.getpeername(c));
+                    deliver("accept", id, ProxyArray.fromArray(c, peer[0], peer[1], peer[2]));
+                }
+            } catch (RuntimeException e) {
+                if (acceptors.containsKey(id)) {
+                    deliver("accepterror", id, ProxyArray.fromArray(errorOf(e)));
+                }
+            } finally {
+                if (acceptors.remove(id) != null) {
+                    process.refs.decrementAndGet();
+                }
+            }
+        }, "node-accept-" + process.launch.pid() + "-" + fd);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Stops holding the loop open for acceptor {@code id}; closing its fd ends the thread. */
+    @Export
+    public void acceptStop(int id) {
+        if (acceptors.remove(id) != null) {
+            process.refs.decrementAndGet();
+        }
+    }
+
+    /**
+     * Connects on a host thread (TLS when {@code tlsServerName} is set), delivering {@code connect} with
+     * [localAddress, localPort, remoteAddress, remotePort, family] or {@code connecterror} [code, message].
+     */
+    @Export
+    public void connect(int fd, String host, int port, boolean unix, @Nullable String tlsServerName, boolean verify, int id) {
+        process.refs.incrementAndGet();
+        Thread t = new Thread(() -> {
+            try {
+                if (tlsServerName != null) {
+                    sys.tlsClient(fd, tlsServerName, verify);
+                }
+                sys.connect(fd, unix ? agentos.api.spi.SockAddr.unix(host) : agentos.api.spi.SockAddr.inet(host, port));
+                Object[] local = addressOf(sys.getsockname(fd));
+                Object[] remote = addressOf(sys.getpeername(fd));
+                deliver("connect", id, ProxyArray.fromArray(local[0], local[1], remote[0], remote[1], remote[2]));
+            } catch (RuntimeException e) {
+                deliver("connecterror", id, ProxyArray.fromArray(errorOf(e)));
+            } finally {
+                process.refs.decrementAndGet();
+            }
+        }, "node-connect-" + process.launch.pid() + "-" + fd);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Queues a write on the socket's writer thread (writes to one fd stay in order and never block the loop);
+     * delivers {@code written} with null or [code, message] for {@code id}.
+     */
+    @Export
+    public void writeAsync(int fd, Value arrayBuffer, int offset, int length, int id) {
+        byte[] b = new byte[length];
+        arrayBuffer.readBuffer(offset, b, 0, length);
+        queueWrite(fd, () -> {
+            try {
+                writeAll(fd, b, -1);
+                deliver("written", id, null);
+            } catch (RuntimeException e) {
+                deliver("written", id, ProxyArray.fromArray(errorOf(e)));
+            }
+        });
+    }
+
+    /** Half-closes after the queued writes ({@code shutdown(SHUT_WR)}); delivers {@code written} for {@code id}. */
+    @Export
+    public void shutdownAsync(int fd, int id) {
+        queueWrite(fd, () -> {
+            try {
+                sys.shutdown(fd, Syscalls.SHUT_WR);
+                deliver("written", id, null);
+            } catch (RuntimeException e) {
+                deliver("written", id, ProxyArray.fromArray(errorOf(e)));
+            }
+        });
+    }
+
+    /** Closes the fd after the queued writes. */
+    @Export
+    public void closeAsync(int fd) {
+        queueWrite(fd, () -> {
+            try {
+                sys.close(fd);
+            } catch (RuntimeException ignored) {
+                // already closed
+            }
+        });
+    }
+
+    private void queueWrite(int fd, Runnable op) {
+        process.refs.incrementAndGet();
+        Runnable counted = () -> {
+            try {
+                op.run();
+            } finally {
+                process.refs.decrementAndGet();
+            }
+        };
+        synchronized (writers) {
+            java.util.concurrent.LinkedBlockingQueue<Runnable> q = writers.get(fd);
+            if (q != null) {
+                q.add(counted);
+                return;
+            }
+            java.util.concurrent.LinkedBlockingQueue<Runnable> fresh = new java.util.concurrent.LinkedBlockingQueue<>();
+            fresh.add(counted);
+            writers.put(fd, fresh);
+            Thread t = new Thread(() -> {
+                while (true) {
+                    Runnable next;
+                    synchronized (writers) {
+                        next = fresh.poll();
+                        if (next == null) {
+                            writers.remove(fd);
+                            return;
+                        }
+                    }
+                    next.run();
+                }
+            }, "node-write-" + process.launch.pid() + "-" + fd);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** [address, port, family] of either end of a socket, or null. */
+    @Export
+    public @Nullable ProxyArray sockName(int fd, boolean peer) {
+        try {
+            return ProxyArray.fromArray(addressOf(peer ? sys.getpeername(fd) : sys.getsockname(fd)));
+        } catch (ErrnoException e) {
+            return null;
+        }
+    }
+
+    /** Resolves on a host thread; delivers {@code lookup} with the addresses or [code, message]. */
+    @Export
+    public void lookup(String hostname, int id) {
+        process.refs.incrementAndGet();
+        Thread t = new Thread(() -> {
+            try {
+                deliver("lookup", id, ProxyArray.fromArray(new Object[] {true, ProxyArray.fromArray(sys.getaddrinfo(hostname).toArray())}));
+            } catch (RuntimeException e) {
+                Object[] err = errorOf(e);
+                deliver("lookup", id, ProxyArray.fromArray(false, err[0], err[1]));
+            } finally {
+                process.refs.decrementAndGet();
+            }
+        }, "node-dns-" + process.launch.pid());
+        t.setDaemon(true);
+        t.start();
+    }
+
     // ---- child processes ----
 
     /**

@@ -117,6 +117,8 @@ final class JsProcess implements ExecutorProcess {
     private void run() {
         Host host = new Host(this);
         this.host = host;
+        // Like node: a write to a closed socket or pipe is an EPIPE error, not death by SIGPIPE.
+        launch.syscalls().sigaction(agentos.api.process.Signal.SIGPIPE, agentos.api.spi.SignalAction.IGNORE);
         guard.register(this, Thread.currentThread().threadId());
         try (Context c = newContext(host)) {
             context = c;

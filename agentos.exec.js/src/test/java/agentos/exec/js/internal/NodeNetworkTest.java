@@ -1,0 +1,241 @@
+package agentos.exec.js.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import agentos.api.ErrnoException;
+import agentos.api.Vm;
+import agentos.api.config.DnsConfig;
+import agentos.api.config.VmConfig;
+import agentos.api.network.FetchChunk;
+import agentos.api.network.FetchStream;
+import agentos.api.network.Header;
+import agentos.api.network.HttpRequest;
+import agentos.api.network.HttpResponse;
+import agentos.api.process.ExecOptions;
+import agentos.api.process.ExecResult;
+import agentos.api.process.SpawnOptions;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.FileInputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Node networking in a VM: servers and clients over in-VM loopback, the host reaching guests, egress policy, TLS. */
+class NodeNetworkTest {
+    static JsVms vms;
+
+    @BeforeAll
+    static void boot() {
+        vms = new JsVms();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        vms.close();
+    }
+
+    static String node(Vm vm, String script) throws Exception {
+        vm.filesystem().writeFile("/workspace/t.js", script);
+        ExecResult r = vm.process().exec("node /workspace/t.js", ExecOptions.DEFAULT).toCompletableFuture().get(120, TimeUnit.SECONDS);
+        assertEquals(0, r.exitCode(), () -> "node failed (" + r.exitCode() + "): " + r.stderrText() + r.stdoutText());
+        return r.stdoutText();
+    }
+
+    /** Starts {@code node FILE} in the background and waits until something answers on {@code port}. */
+    static int serve(Vm vm, String file, String script, int port) throws Exception {
+        vm.filesystem().writeFile(file, script);
+        int pid = vm.process().spawn("node", List.of(file), SpawnOptions.DEFAULT).pid();
+        for (int i = 0; i < 600; i++) {
+            try {
+                vm.network().fetch(port, HttpRequest.get("/ready"));
+                return pid;
+            } catch (ErrnoException e) {
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("guest server did not start: " + vm.process().readOutput(pid, 0).events().stream()
+                .map(o -> new String(o.chunk(), StandardCharsets.UTF_8)).toList());
+    }
+
+    @Test
+    void httpNetAndFetchInsideOneVm() throws Exception {
+        String out = node(vms.os().create(), """
+                const http = require('http'), net = require('net');
+                const server = http.createServer((req, res) => {
+                  let body = '';
+                  req.on('data', (d) => body += d);
+                  req.on('end', () => {
+                    if (req.url === '/json') { res.writeHead(201, { 'content-type': 'application/json' }); res.end(JSON.stringify({ got: body })); return; }
+                    res.setHeader('x-dup', ['a', 'b']);
+                    res.write('chunk1 ');
+                    setTimeout(() => res.end('chunk2 ' + req.method + ' ' + req.url), 5);
+                  });
+                });
+                const echo = net.createServer((s) => s.pipe(s));
+                server.listen(0, '127.0.0.1', () => echo.listen(0, async () => {
+                  const port = server.address().port;
+                  const res = await new Promise((ok) => http.get({ host: 'localhost', port, path: '/p?q=1' }, ok));
+                  let text = '';
+                  for await (const c of res) text += c;
+                  console.log(res.statusCode, res.headers['transfer-encoding'], res.headers['x-dup'], text);
+                  const r = await fetch('http://127.0.0.1:' + port + '/json', { method: 'POST', body: 'payload' });
+                  console.log(r.status, r.headers.get('content-type'), JSON.stringify(await r.json()));
+                  const s = net.connect(echo.address().port, () => s.end('echo me'));
+                  let back = '';
+                  s.on('data', (d) => back += d).on('end', () => {
+                    console.log(back, s.remoteAddress !== undefined);
+                    server.close(); echo.close();
+                  });
+                }));
+                """);
+        assertEquals("""
+                200 chunked a, b chunk1 chunk2 GET /p?q=1
+                201 application/json {"got":"payload"}
+                echo me true
+                """, out);
+    }
+
+    @Test
+    void theHostReachesGuestServersAndTwoVmsShareAPort() throws Exception {
+        String server = """
+                const http = require('http');
+                http.createServer((req, res) => {
+                  if (req.url === '/events') {
+                    res.writeHead(200, { 'content-type': 'text/event-stream' });
+                    let n = 0;
+                    const t = setInterval(() => { res.write('data: ' + (++n) + '\\n\\n'); if (n === 3) { clearInterval(t); res.end(); } }, 20);
+                    return;
+                  }
+                  let body = '';
+                  req.on('data', (d) => body += d).on('end', () => res.end(process.env.NAME + ' ' + req.method + ' ' + req.url + ' ' + body));
+                }).listen(8080);
+                """;
+        Vm a = vms.os().create(VmConfig.builder().env("NAME", "vm-a").build());
+        Vm b = vms.os().create(VmConfig.builder().env("NAME", "vm-b").build());
+        int pa = serve(a, "/workspace/server.js", server, 8080);
+        serve(b, "/workspace/server.js", server, 8080);
+        HttpResponse r = a.network().fetch(8080, new HttpRequest("PUT", "/x?y=1", List.of(new Header("content-type", "text/plain")),
+                "body".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(200, r.status());
+        assertEquals("vm-a PUT /x?y=1 body", r.bodyText());
+        assertEquals("vm-b GET /ready ", b.network().fetch(8080, HttpRequest.get("/ready")).bodyText());
+
+        FetchStream s = a.network().fetchStreamStart(8080, HttpRequest.get("/events"));
+        assertEquals("text/event-stream", s.headers().stream().filter(h -> h.name().equalsIgnoreCase("content-type")).findFirst().orElseThrow().value());
+        StringBuilder events = new StringBuilder();
+        int reads = 0;
+        FetchChunk c;
+        while (!(c = a.network().fetchStreamRead(s.streamId(), 1024)).done()) {
+            events.append(new String(c.body(), StandardCharsets.UTF_8));
+            reads++;
+        }
+        assertEquals("data: 1\n\ndata: 2\n\ndata: 3\n\n", events.toString());
+        assertTrue(reads >= 2, "events should arrive as they are written, got " + reads + " reads");
+        a.process().kill(pa);
+    }
+
+    @Test
+    void guestsReachAHostServerOnlyOnExemptPortsAndEgressIsDenied() throws Exception {
+        HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        host.createContext("/", x -> {
+            byte[] body = ("host saw " + x.getRequestMethod() + " " + x.getRequestHeaders().getFirst("x-key") + " "
+                    + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("content-type", "text/plain");
+            x.sendResponseHeaders(200, body.length);
+            try (OutputStream o = x.getResponseBody()) {
+                o.write(body);
+            }
+        });
+        host.start();
+        try {
+            int port = host.getAddress().getPort();
+            String client = """
+                    fetch('http://models.test:%d/v1', { method: 'POST', headers: { 'x-key': 'k1' }, body: 'hello' })
+                      .then(async (r) => console.log(r.status, await r.text()))
+                      .catch((e) => console.log('failed', e.message, e.cause && e.cause.code));
+                    """.formatted(port);
+            DnsConfig dns = new DnsConfig(List.of(), Map.of("models.test", List.of("127.0.0.1")));
+            assertEquals("failed fetch failed ECONNREFUSED\n", node(vms.os().create(VmConfig.builder().dns(dns).build()), client));
+            Vm exempt = vms.os().create(VmConfig.builder().dns(dns).loopbackExemptPort(port).build());
+            assertEquals("200 host saw POST k1 hello\n", node(exempt, client));
+
+            String denied = node(exempt, """
+                    const dns = require('dns');
+                    fetch('https://203.0.113.7/').catch((e) => {
+                      console.log(e.message, e.cause.code, e.cause.message.includes('default deny'));
+                      dns.lookup('example.com', (err) => console.log(err.code, err.message.includes('example.com - denied by network policy')));
+                    });
+                    """);
+            assertEquals("fetch failed EACCES true\nEACCES true\n", denied);
+        } finally {
+            host.stop(0);
+        }
+    }
+
+    @Test
+    void httpsToALoopbackTlsServerTrustsTheVmsExtraCa(@TempDir Path dir) throws Exception {
+        Path ks = dir.resolve("server.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", ks.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit", "-keypass", "changeit");
+        String pem = run(keytool, "-exportcert", "-rfc", "-alias", "test", "-keystore", ks.toString(), "-storepass", "changeit");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(ks.toFile())) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, "changeit".toCharArray());
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(ssl));
+        server.createContext("/", x -> {
+            byte[] body = "secret over tls".getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, body.length);
+            try (OutputStream o = x.getResponseBody()) {
+                o.write(body);
+            }
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            String client = """
+                    const https = require('https');
+                    https.get('https://localhost:%d/', (res) => { let t = ''; res.on('data', (d) => t += d).on('end', async () => {
+                      console.log(res.statusCode, t);
+                      const r = await fetch('https://localhost:%d/');
+                      console.log(r.status, await r.text());
+                    }); }).on('error', (e) => console.log('error', e.code, e.message.includes('TLS')));
+                    """.formatted(port, port);
+            Vm trusted = vms.os().create(VmConfig.builder().loopbackExemptPort(port).extraCaCertificate(pem).build());
+            assertEquals("200 secret over tls\n200 secret over tls\n", node(trusted, client));
+            Vm untrusted = vms.os().create(VmConfig.builder().loopbackExemptPort(port).build());
+            assertEquals("error ECONNRESET true\n", node(untrusted, client));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), () -> String.join(" ", cmd) + ": " + out);
+        return out;
+    }
+}
