@@ -6,7 +6,7 @@ set -euo pipefail
 out="$1"
 spec="@rivet-dev/agentos-runtime-core@0.2.21"
 integrity="sha512-NAZ5p8HmCxLx0puSBi2uaTXIlH7xlJWFQjsYe1c4rfySTKzNLu+0UZvVTzsVMJMne3confQx+9d+3o79t2SnxQ=="
-commands="grep rg fd jq git"
+commands="grep rg fd jq git curl wget"
 
 work="$out/fetch"
 mkdir -p "$work" "$out/tools/bin"

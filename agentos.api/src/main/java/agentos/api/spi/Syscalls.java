@@ -53,6 +53,8 @@ public interface Syscalls {
     int SHUT_RD = 0;
     int SHUT_WR = 1;
     int SHUT_RDWR = 2;
+    int MSG_PEEK = 2;
+    int MSG_DONTWAIT = 0x40;
 
     int pid();
 
@@ -229,6 +231,9 @@ public interface Syscalls {
     void tlsClient(int fd, String serverName, boolean verifyPeer);
 
     void shutdown(int fd, int how);
+
+    /** Reads from a socket; {@code flags}: {@link #MSG_PEEK} (leave the data queued), {@link #MSG_DONTWAIT}. */
+    int recv(int fd, byte[] buf, int off, int len, int flags);
 
     SockAddr getsockname(int fd);
 

@@ -739,15 +739,25 @@ final class KProcess implements Syscalls {
     }
 
     @Override
+    public int recv(int fd, byte[] buf, int off, int len, int flags) {
+        enter();
+        beginBlocking();
+        return socketOf(fd, "recv").recv(this, buf, off, len, flags);
+    }
+
+    @Override
     public void shutdown(int fd, int how) {
         socketOf(fd, "shutdown").shutdown(how);
     }
 
     @Override
     public agentos.api.spi.SockAddr getsockname(int fd) {
-        agentos.api.spi.SockAddr a = socketOf(fd, "getsockname").local;
+        SocketDesc s = socketOf(fd, "getsockname");
+        agentos.api.spi.SockAddr a = s.local;
         if (a == null) {
-            throw new ErrnoException(Errno.EINVAL, "getsockname", "fd " + fd, "socket is not bound");
+            // Like Linux: an unbound socket reports the unspecified address.
+            return s.family == AF_UNIX ? agentos.api.spi.SockAddr.unix("")
+                    : new agentos.api.spi.SockAddr(s.family, s.family == AF_INET6 ? "::" : "0.0.0.0", 0);
         }
         return a;
     }

@@ -69,6 +69,11 @@ final class Pipe {
     }
 
     int read(KProcess p, byte[] out, int off, int len, boolean nonBlocking) {
+        return read(p, out, off, len, nonBlocking, false);
+    }
+
+    /** Reads, or with {@code peek} copies without consuming (MSG_PEEK). */
+    int read(KProcess p, byte[] out, int off, int len, boolean nonBlocking, boolean peek) {
         if (len == 0) {
             return 0;
         }
@@ -102,6 +107,9 @@ final class Pipe {
             int first = Math.min(n, buf.length - head);
             System.arraycopy(buf, head, out, off, first);
             System.arraycopy(buf, 0, out, off + first, n - first);
+            if (peek) {
+                return n;
+            }
             head = (head + n) % buf.length;
             size -= n;
             if (size == 0) {

@@ -89,10 +89,15 @@ final class SocketDesc extends OpenFile {
 
     @Override
     int read(KProcess p, byte[] buf, int off, int len) {
+        return recv(p, buf, off, len, 0);
+    }
+
+    int recv(KProcess p, byte[] buf, int off, int len, int flags) {
         if (state == State.CONNECTED && in == null) {
             return 0; // shut down for reading
         }
-        return requireIn("read").pipe().read(p, buf, off, len, nonBlocking());
+        boolean dontWait = nonBlocking() || (flags & Syscalls.MSG_DONTWAIT) != 0;
+        return requireIn("recv").pipe().read(p, buf, off, len, dontWait, (flags & Syscalls.MSG_PEEK) != 0);
     }
 
     @Override

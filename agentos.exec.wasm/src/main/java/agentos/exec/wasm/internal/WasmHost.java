@@ -245,6 +245,16 @@ final class WasmHost {
                         "wasi_snapshot_preview1.path_remove_directory", "wasi_snapshot_preview1.path_readlink" ->
                         " path=" + Mem.str(m, a[1], a[2]);
                 case "host_fs.path_mode", "host_fs.path_size" -> " path=" + Mem.str(m, a[1], a[2]);
+                case "host_net.net_poll" -> {
+                    StringBuilder sb = new StringBuilder(" ready=" + Mem.i32(m, a[3]));
+                    for (int i = 0; i < a[1]; i++) {
+                        sb.append(" {fd=").append(Mem.i32(m, a[0] + i * 8L)).append(" ev=0x")
+                                .append(Integer.toHexString(m.readShort((int) (a[0] + i * 8L + 4)) & 0xffff)).append(" rev=0x")
+                                .append(Integer.toHexString(m.readShort((int) (a[0] + i * 8L + 6)) & 0xffff)).append('}');
+                    }
+                    yield sb.toString();
+                }
+                case "host_net.net_connect", "host_net.net_bind" -> " addr=" + Mem.str(m, a[1], a[2]);
                 case "host_process.proc_spawn_v3" -> " exec=" + Mem.str(m, a[0], a[1]) + " argv="
                         + nulSeparated(bytes(m, a[2], a[3])) + " cwd=" + Mem.str(m, a[8], a[9]);
                 default -> "";
@@ -1235,6 +1245,8 @@ final class WasmHost {
 
     private void bindHostFs() {
         String f = "host_fs";
+        // Extended attributes are not kept by the VM filesystem (curl --xattr asks for them).
+        fn(f, "fd_setxattr", 6, (m, a) -> WasiErrno.NOTSUP);
         fn(f, "path_mode", 4, (m, a) -> {
             try {
                 return modeOf(stat(fsPath((int) a[0], Mem.str(m, a[1], a[2])), a[3] != 0));
@@ -1472,37 +1484,161 @@ final class WasmHost {
 
     private void bindHostNet() {
         String n = "host_net";
-        // (fds, nfds, timeout_ms, ret_ready): 8-byte entries {fd i32, events i16, revents i16}, wasi-libc bits.
+        // (fds, nfds, timeout_ms, ret_ready): 8-byte entries {fd i32, events i16, revents i16}. The binaries use
+        // Linux's bits (POLLIN 0x1, POLLPRI 0x2, POLLOUT 0x4, POLLERR 0x8, POLLHUP 0x10, POLLNVAL 0x20,
+        // POLLRDNORM 0x40, POLLWRNORM 0x100) — curl asks for POLLOUT|POLLWRNORM and reads 0x2 as an exception.
         fn(n, "net_poll", 4, (m, a) -> {
             int nfds = (int) a[1];
             int[] fds = new int[nfds];
             short[] events = new short[nfds];
+            short[] asked = new short[nfds];
             short[] revents = new short[nfds];
             for (int i = 0; i < nfds; i++) {
                 fds[i] = Mem.i32(m, a[0] + i * 8L);
                 int ev = m.readShort((int) (a[0] + i * 8L + 4));
-                events[i] = (short) (((ev & 0x1) != 0 ? Syscalls.POLLIN : 0) | ((ev & 0x2) != 0 ? Syscalls.POLLOUT : 0));
+                asked[i] = (short) ev;
+                events[i] = (short) (((ev & 0xc1) != 0 ? Syscalls.POLLIN : 0) | ((ev & 0x304) != 0 ? Syscalls.POLLOUT : 0));
             }
             int ready = sys.poll(fds, events, revents, (int) a[2]);
             for (int i = 0; i < nfds; i++) {
                 int r = revents[i];
-                int out = ((r & Syscalls.POLLIN) != 0 ? 0x1 : 0) | ((r & Syscalls.POLLOUT) != 0 ? 0x2 : 0)
-                        | ((r & Syscalls.POLLHUP) != 0 ? 0x2000 : 0) | ((r & Syscalls.POLLNVAL) != 0 ? 0x4000 : 0)
-                        | ((r & Syscalls.POLLERR) != 0 ? 0x1000 : 0);
+                int ev = asked[i];
+                int out = ((r & Syscalls.POLLIN) != 0 ? (ev & 0xc1) : 0) | ((r & Syscalls.POLLOUT) != 0 ? (ev & 0x304) : 0)
+                        | ((r & Syscalls.POLLHUP) != 0 ? 0x10 : 0) | ((r & Syscalls.POLLNVAL) != 0 ? 0x20 : 0)
+                        | ((r & Syscalls.POLLERR) != 0 ? 0x8 : 0);
                 m.writeShort((int) (a[0] + i * 8L + 6), (short) out);
             }
             Mem.u32(m, a[3], ready);
             return 0;
         });
-        fn(n, "net_send", 5, (m, a) -> WasiErrno.NOTSOCK);
-        // No sockets before the networking issue: creating one fails, everything else finds no socket.
-        fn(n, "net_socket", 4, (m, a) -> WasiErrno.NOSYS);
-        fn(n, "net_getaddrinfo", 7, (m, a) -> WasiErrno.NOSYS);
-        for (String sock : List.of("net_validate_socket/1", "net_connect/3", "net_bind/3", "net_listen/2",
-                "net_validate_accept/1", "net_accept/4", "net_setsockopt/5")) {
-            String[] nameArity = sock.split("/");
-            fn(n, nameArity[0], Integer.parseInt(nameArity[1]), (m, a) -> WasiErrno.NOTSOCK);
+        // Sockets are kernel sockets in the process's own fd table (the VM's network stack and policy apply).
+        // wasi-libc constants: AF_INET=1, AF_INET6=2, AF_UNIX=3, SOCK_DGRAM=5, SOCK_STREAM=6, SOCK_NONBLOCK=0x4000.
+        fn(n, "net_socket", 4, (m, a) -> {
+            int domain = switch ((int) a[0]) {
+                case 1 -> Syscalls.AF_INET;
+                case 2 -> Syscalls.AF_INET6;
+                case 3 -> Syscalls.AF_UNIX;
+                default -> -1;
+            };
+            if (domain < 0) {
+                return WasiErrno.NOTSUP;
+            }
+            int type = (int) a[1] & ~0x6000;
+            if (type != 6) {
+                return WasiErrno.NOTSUP; // UDP is not available in a VM yet
+            }
+            int flags = ((a[1] & 0x4000) != 0 ? Syscalls.O_NONBLOCK : 0) | ((a[1] & 0x2000) != 0 ? Syscalls.O_CLOEXEC : 0);
+            Mem.u32(m, a[3], sys.socket(domain, Syscalls.SOCK_STREAM, flags));
+            return 0;
+        });
+        fn(n, "net_validate_socket", 1, (m, a) -> isSocket((int) a[0]) ? 0 : WasiErrno.NOTSOCK);
+        fn(n, "net_validate_accept", 1, (m, a) -> isSocket((int) a[0]) ? 0 : WasiErrno.NOTSOCK);
+        fn(n, "net_connect", 3, (m, a) -> {
+            sys.connect((int) a[0], parseAddress(Mem.str(m, a[1], a[2])));
+            return 0;
+        });
+        fn(n, "net_bind", 3, (m, a) -> {
+            sys.bind((int) a[0], parseAddress(Mem.str(m, a[1], a[2])));
+            return 0;
+        });
+        fn(n, "net_listen", 2, (m, a) -> {
+            sys.listen((int) a[0], (int) a[1]);
+            return 0;
+        });
+        fn(n, "net_accept", 4, (m, a) -> {
+            int c = sys.accept((int) a[0], 0);
+            Mem.u32(m, a[1], c);
+            return writeAddress(m, sys.getpeername(c), a[2], a[3]);
+        });
+        fn(n, "net_getsockname", 3, (m, a) -> writeAddress(m, sys.getsockname((int) a[0]), a[1], a[2]));
+        fn(n, "net_getpeername", 3, (m, a) -> writeAddress(m, sys.getpeername((int) a[0]), a[1], a[2]));
+        // (fd, buf, len, flags, ret_n)
+        fn(n, "net_send", 5, (m, a) -> {
+            byte[] b = bytes(m, a[1], a[2]);
+            Mem.u32(m, a[4], sys.write((int) a[0], b, 0, b.length));
+            return 0;
+        });
+        // Linux flags: MSG_PEEK 0x2 (wget peeks at the response head), MSG_DONTWAIT 0x40.
+        fn(n, "net_recv", 5, (m, a) -> {
+            byte[] b = new byte[(int) Math.min(a[2], 1 << 20)];
+            int got = sys.recv((int) a[0], b, 0, b.length, (int) a[3] & (Syscalls.MSG_PEEK | Syscalls.MSG_DONTWAIT));
+            m.write((int) a[1], b, 0, Math.max(got, 0));
+            Mem.u32(m, a[4], Math.max(got, 0));
+            return 0;
+        });
+        fn(n, "net_sendto", 7, (m, a) -> WasiErrno.NOTSUP);
+        fn(n, "net_recvfrom", 7, (m, a) -> WasiErrno.NOTSUP);
+        // Options are accepted and not applied: the kernel's sockets have no tunables a guest can observe yet.
+        fn(n, "net_setsockopt", 5, (m, a) -> isSocket((int) a[0]) ? 0 : WasiErrno.NOTSOCK);
+        fn(n, "net_getsockopt", 5, (m, a) -> {
+            if (!isSocket((int) a[0])) {
+                return WasiErrno.NOTSOCK;
+            }
+            int cap = Mem.i32(m, a[4]);
+            if (cap >= 4) {
+                Mem.u32(m, a[3], 0); // SO_ERROR and friends: no pending error (connect completes synchronously)
+                Mem.u32(m, a[4], 4);
+            }
+            return 0;
+        });
+        // (host, host_len, service, service_len, hints, ret_buf, ret_len) in the 0.2.21 builds (hints seen as 0);
+        // older ones have no hints. The result is JSON [{"addr": "...", "family": 4|6}], bounded by *ret_len.
+        fn(n, "net_getaddrinfo", 7, (m, a) -> getaddrinfo(m, Mem.str(m, a[0], a[1]), a[5], a[6]));
+        fn(n, "net_getaddrinfo", 6, (m, a) -> getaddrinfo(m, Mem.str(m, a[0], a[1]), a[4], a[5]));
+        fn(n, "net_close", 1, (m, a) -> {
+            sys.close((int) a[0]);
+            return 0;
+        });
+    }
+
+    private boolean isSocket(int fd) {
+        return sys.fstat(fd).type() == agentos.api.fs.FileType.SOCKET;
+    }
+
+    /** {@code "a.b.c.d:port"}, {@code "v6:port"} (last colon), {@code "[v6]:port"}, or a Unix socket path. */
+    private static agentos.api.spi.SockAddr parseAddress(String s) {
+        int colon = s.lastIndexOf(':');
+        if (colon < 0 || s.startsWith("/")) {
+            return agentos.api.spi.SockAddr.unix(s);
         }
-        fn(n, "net_recv", 5, (m, a) -> WasiErrno.NOTSOCK);
+        String host = s.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(s.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new ErrnoException(agentos.api.Errno.EINVAL, "connect", s, "not host:port");
+        }
+        return agentos.api.spi.SockAddr.inet(host, port);
+    }
+
+    private static int writeAddress(Memory m, agentos.api.spi.SockAddr a, long ptr, long lenPtr) {
+        String text = a.family() == Syscalls.AF_UNIX ? a.address() : a.address() + ":" + a.port();
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        int cap = Mem.i32(m, lenPtr);
+        int n = Math.min(cap, b.length);
+        m.write((int) ptr, b, 0, n);
+        Mem.u32(m, lenPtr, n);
+        return 0;
+    }
+
+    private int getaddrinfo(Memory m, String host, long bufPtr, long lenPtr) {
+        StringBuilder json = new StringBuilder("[");
+        for (String addr : sys.getaddrinfo(host)) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"addr\":\"").append(addr).append("\",\"family\":").append(addr.indexOf(':') >= 0 ? 6 : 4).append('}');
+        }
+        byte[] b = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        int cap = Mem.i32(m, lenPtr);
+        if (b.length > cap) {
+            return WasiErrno.INVAL;
+        }
+        m.write((int) bufPtr, b, 0, b.length);
+        Mem.u32(m, lenPtr, b.length);
+        return 0;
     }
 }

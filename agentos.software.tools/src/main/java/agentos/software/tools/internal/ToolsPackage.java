@@ -40,7 +40,7 @@ public final class ToolsPackage implements SoftwarePackage {
     private final List<PackageEntry> entries;
 
     /** The commands this bundle ships, each at {@code tools/bin/NAME} in its jar. */
-    public static final List<String> COMMANDS = List.of("grep", "rg", "fd", "jq", "git");
+    public static final List<String> COMMANDS = List.of("grep", "rg", "fd", "jq", "git", "curl", "wget");
 
     /**
      * Copies the commands out of this bundle's jar resources (through {@code resources}, which answers null for a
