@@ -258,4 +258,40 @@ public abstract class FacadeContract {
         assertTrue(vm.software().list().stream().anyMatch(p -> p.packageName().equals("coreutils")));
         assertTrue(vm.info().software().contains("coreutils"));
     }
+
+    @Test
+    public void theHostTalksHttpToAGuestServer() throws Exception {
+        // The guest server is a node program: Pax Exam's framework does not provision GraalJS (the launcher
+        // puts it on the run path), so in-framework this runs only where node is installed.
+        org.junit.Assume.assumeTrue("node is not provisioned in this framework",
+                vm.software().list().stream().anyMatch(p -> p.packageName().equals("node")));
+        vm.filesystem().writeFile("/workspace/server.js", """
+                require('http').createServer((req, res) => {
+                  if (req.url === '/stream') { res.write('one '); setTimeout(() => res.end('two'), 20); return; }
+                  let body = '';
+                  req.on('data', (d) => body += d).on('end', () => res.end(req.method + ' ' + req.url + ' ' + body));
+                }).listen(8080);
+                """);
+        int pid = vm.process().spawn("node", java.util.List.of("/workspace/server.js"), agentos.api.process.SpawnOptions.DEFAULT).pid();
+        agentos.api.network.HttpResponse r = null;
+        for (int i = 0; i < 500 && r == null; i++) {
+            try {
+                r = vm.network().fetch(8080, new agentos.api.network.HttpRequest("POST", "/p?q=1", java.util.List.of(),
+                        "body".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (agentos.api.ErrnoException e) {
+                assertEquals(agentos.api.Errno.ECONNREFUSED, e.errno());
+                Thread.sleep(20);
+            }
+        }
+        assertEquals(200, r.status());
+        assertEquals("POST /p?q=1 body", r.bodyText());
+        agentos.api.network.FetchStream s = vm.network().fetchStreamStart(8080, agentos.api.network.HttpRequest.get("/stream"));
+        StringBuilder body = new StringBuilder();
+        agentos.api.network.FetchChunk c;
+        while (!(c = vm.network().fetchStreamRead(s.streamId(), 64)).done()) {
+            body.append(new String(c.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals("one two", body.toString());
+        vm.process().kill(pid);
+    }
 }

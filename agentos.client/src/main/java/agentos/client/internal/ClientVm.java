@@ -53,6 +53,7 @@ public final class ClientVm implements Vm {
     private final ClientFilesystem filesystem;
     private final ClientTerminals terminals;
     private final ClientSoftware software;
+    private final ClientNetwork network;
     private final ClientJavaScript javascript;
 
     public ClientVm(Transport transport, Ownership scope, VmConfig config, Runnable onGone) {
@@ -65,6 +66,7 @@ public final class ClientVm implements Vm {
         this.filesystem = new ClientFilesystem(this);
         this.terminals = new ClientTerminals(this);
         this.software = new ClientSoftware(this);
+        this.network = new ClientNetwork(this);
         this.javascript = new ClientJavaScript(this);
         transport.onVmEvents(id, this::event);
     }
@@ -172,7 +174,8 @@ public final class ClientVm implements Vm {
 
     @Override
     public Network network() {
-        throw missing("network");
+        requireLive();
+        return network;
     }
 
     @Override

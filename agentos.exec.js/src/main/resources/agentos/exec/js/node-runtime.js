@@ -3203,7 +3203,20 @@ function exportsResolve(pkgDir, exportsField, subpath, conditions, request, from
   return r.file;
 }
 
+// Like Node (without --preserve-symlinks): a module is known by its real path, so a package reached through a
+// symlink (pnpm layouts, /opt/agentos/bin links) finds its own package.json scope and dependencies.
+const realpathCache = new Map();
 function resolve(request, fromDir, conditions, fromFile) {
+  const f = resolveUnreal(request, fromDir, conditions, fromFile);
+  if (!f.startsWith('/')) return f;
+  let real = realpathCache.get(f);
+  if (real === undefined) {
+    try { real = String(host.realpath(f)); } catch (e) { real = f; }
+    realpathCache.set(f, real);
+  }
+  return real;
+}
+function resolveUnreal(request, fromDir, conditions, fromFile) {
   if (typeof request !== 'string') throw typeError('ERR_INVALID_ARG_TYPE', 'The "id" argument must be of type string. Received ' + inspect(request));
   conditions = conditions || REQUIRE_CONDITIONS;
   const from = fromFile || fromDir;

@@ -159,16 +159,20 @@ final class VmNetwork implements Network {
                 head.append("Content-Length: ").append(r.body().length).append("\r\n");
             }
             head.append("Connection: close\r\n\r\n");
-            write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (r.body().length > 0 && !bodyless) {
-                write(r.body());
-            }
-        }
-
-        private void write(byte[] b) {
-            int off = 0;
-            while (off < b.length) {
-                off += out.pipe().write(null, b, off, b.length - off, false);
+            byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] body = bodyless ? new byte[0] : r.body();
+            byte[] all = java.util.Arrays.copyOf(h, h.length + body.length);
+            System.arraycopy(body, 0, all, h.length, body.length);
+            try {
+                int off = 0;
+                while (off < all.length) {
+                    off += out.pipe().write(null, all, off, all.length - off, false);
+                }
+            } catch (ErrnoException e) {
+                // The server answered (and closed) before reading everything: its response is still readable.
+                if (e.errno() != Errno.EPIPE) {
+                    throw e;
+                }
             }
         }
 

@@ -29,7 +29,7 @@ final class VmRequests {
     static final Set<String> TYPES = Set.of(Wire.DISPOSE_VM, Wire.VM_INFO, Wire.VM_CONFIG, Wire.FILESYSTEM, Wire.EXEC,
             Wire.EXEC_FILE, Wire.SPAWN, Wire.GET_PROCESS, Wire.LIST_PROCESSES, Wire.PROCESS_TREE, Wire.WAIT_PROCESS,
             Wire.SIGNAL, Wire.WRITE_STDIN, Wire.CLOSE_STDIN, Wire.RESIZE_PTY, Wire.READ_OUTPUT, Wire.SUBSCRIBE_OUTPUT,
-            Wire.SUBSCRIBE_EXIT, Wire.TERMINAL, Wire.SOFTWARE, Wire.JAVASCRIPT);
+            Wire.SUBSCRIBE_EXIT, Wire.TERMINAL, Wire.SOFTWARE, Wire.JAVASCRIPT, Wire.NETWORK);
 
     private static final java.lang.reflect.Type STRINGS = new TypeToken<List<String>>() {}.getType();
     private static final java.lang.reflect.Type WRITES = new TypeToken<List<FileWrite>>() {}.getType();
@@ -98,6 +98,19 @@ final class VmRequests {
                 case "list" -> WireJson.object("packages", vm.software().list());
                 case "link" -> WireJson.object("package", vm.software().link(WireJson.string(p, "path")));
                 default -> throw new IllegalArgumentException("software.op must be list or link");
+            };
+            case Wire.NETWORK -> switch (WireJson.string(p, "op")) {
+                case "fetch" -> WireJson.object("response", vm.network().fetch(WireJson.integer(p, "port"),
+                        WireJson.field(p, "request", agentos.api.network.HttpRequest.class)));
+                case "stream_start" -> WireJson.object("stream", vm.network().fetchStreamStart(WireJson.integer(p, "port"),
+                        WireJson.field(p, "request", agentos.api.network.HttpRequest.class)));
+                case "stream_read" -> WireJson.object("chunk", vm.network().fetchStreamRead(WireJson.string(p, "stream_id"),
+                        WireJson.integer(p, "max_bytes")));
+                case "stream_cancel" -> {
+                    vm.network().fetchStreamCancel(WireJson.string(p, "stream_id"));
+                    yield new JsonObject();
+                }
+                default -> throw new IllegalArgumentException("network.op must be fetch, stream_start, stream_read or stream_cancel");
             };
             default -> throw new UnsupportedOperationException("unknown request type '" + request.type() + "'");
         };
