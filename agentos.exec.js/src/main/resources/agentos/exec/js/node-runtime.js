@@ -365,6 +365,12 @@ class Buffer extends Uint8Array {
 Buffer.prototype.readUint8 = Buffer.prototype.readUInt8;
 Buffer.prototype.readUint32LE = Buffer.prototype.readUInt32LE;
 Buffer.poolSize = 8192;
+// As in Node, Buffer's statics are enumerable own properties (safer-buffer and others copy them with for-in).
+for (const k of Object.getOwnPropertyNames(Buffer)) {
+  if (k === 'length' || k === 'name' || k === 'prototype') continue;
+  const d = Object.getOwnPropertyDescriptor(Buffer, k);
+  if (d.configurable) Object.defineProperty(Buffer, k, Object.assign(d, { enumerable: true }));
+}
 function toBuffer(u8) { return new Buffer(u8.buffer, u8.byteOffset, u8.length); }
 // A host ByteBuffer as a Buffer (one copy into guest memory).
 function fromHost(bb) {
@@ -2596,8 +2602,12 @@ function makeHttp() {
       return info.method === 'HEAD' ? undefined : undefined;
     };
     parser.onUpgrade = (info, head) => {
+      // The socket now belongs to the upgrade handler (e.g. ws): drop every HTTP listener.
       socket.removeListener('data', onData);
       socket.removeListener('end', onEnd);
+      socket.removeListener('error', onError);
+      socket.removeListener('close', onClose);
+      server._idle.delete(socket);
       const event = info.method === 'CONNECT' ? 'connect' : 'upgrade';
       socket.setTimeout(0);
       server.emit(event, req, socket, head);
@@ -2612,14 +2622,16 @@ function makeHttp() {
     };
     const onData = (d) => parser.execute(d);
     const onEnd = () => { parser.finish(); if (!res || res.finished) socket.end(); };
-    socket.on('data', onData);
-    socket.on('end', onEnd);
-    socket.on('error', (e) => { if (req && !req.complete) req.destroy(e); });
-    socket.on('close', () => {
+    const onError = (e) => { if (req && !req.complete) req.destroy(e); };
+    const onClose = () => {
       server._idle.delete(socket);
       if (req && !req.complete && !req.destroyed) { req.aborted = true; req.emit('aborted'); req.destroy(); }
       if (res && !res.finished && !res._closed) { res._closed = true; res.emit('close'); }
-    });
+    };
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('error', onError);
+    socket.on('close', onClose);
   }
 
   class Agent extends EventEmitter {
@@ -2726,6 +2738,9 @@ function makeHttp() {
       parser.onUpgrade = (info, head) => {
         socket.removeListener('data', onData);
         socket.removeListener('end', onEnd);
+        socket.removeListener('close', onClose);
+        socket.removeListener('error', onSocketError);
+        res.complete = true;
         this.emit('upgrade', res, socket, head);
       };
       parser.onBody = (chunk) => { if (res && !res.destroyed) res.push(chunk); };
@@ -2746,10 +2761,11 @@ function makeHttp() {
         if (res && !res.complete) { res.aborted = true; res.emit('aborted'); res.destroy(connReset('aborted')); this.emit('close'); }
         else if (!res) { this._fail(connReset('socket hang up')); }
       };
+      const onSocketError = (e) => this._fail(e);
       socket.on('data', onData);
       socket.on('end', onEnd);
       socket.on('close', onClose);
-      socket.on('error', (e) => this._fail(e));
+      socket.on('error', onSocketError);
       socket.on('timeout', () => this.emit('timeout'));
       socket.on('connect', () => { if (this._header !== null && !this._headerSent && this.writableEnded) this._sendHead(); });
       nextTick(() => this.emit('socket', socket));
@@ -2828,7 +2844,7 @@ const builtinFactories = {
   console: () => console,
   constants: () => Object.assign({}, fsConstants, os.constants.signals),
   crypto: () => crypto,
-  diagnostics_channel: () => ({ channel: () => ({ hasSubscribers: false, publish() {}, subscribe() {}, unsubscribe() {} }), hasSubscribers: () => false, subscribe() {}, unsubscribe() {}, tracingChannel: () => ({ hasSubscribers: false, traceSync: (fn, ctx, thisArg, ...a) => fn.apply(thisArg, a), tracePromise: (fn, ctx, thisArg, ...a) => fn.apply(thisArg, a), subscribe() {}, unsubscribe() {} }) }),
+  diagnostics_channel: () => makeDiagnosticsChannel(),
   events: () => EventEmitter,
   fs: () => fs,
   'fs/promises': () => promises,
@@ -2930,6 +2946,80 @@ function makeAssert() {
 
 // zlib over java.util.zip: one-shot functions, callback forms, and Transform streams that compress at the end.
 // Brotli and zstd are not in the JDK.
+// Node's diagnostics_channel: named channels with subscribers, and tracing channels (start/end/asyncStart/
+// asyncEnd/error) around sync, promise and callback work. Libraries (router, undici, …) publish through it.
+function makeDiagnosticsChannel() {
+  const channels = new Map();
+  class Channel {
+    constructor(name) { this.name = name; this._subscribers = []; this._stores = new Map(); }
+    get hasSubscribers() { return this._subscribers.length > 0 || this._stores.size > 0; }
+    subscribe(fn) { this._subscribers.push(fn); }
+    unsubscribe(fn) { const i = this._subscribers.indexOf(fn); if (i < 0) return false; this._subscribers.splice(i, 1); return true; }
+    publish(message) {
+      for (const fn of this._subscribers.slice()) {
+        try { fn(message, this.name); } catch (e) { nextTick(() => { throw e; }); }
+      }
+    }
+    bindStore(store, transform) { this._stores.set(store, transform); }
+    unbindStore(store) { return this._stores.delete(store); }
+    runStores(data, fn, thisArg, ...args) {
+      let run = () => { this.publish(data); return fn.apply(thisArg, args); };
+      for (const [store, transform] of this._stores) {
+        const inner = run;
+        run = () => store.run(transform ? transform(data) : data, inner);
+      }
+      return run();
+    }
+  }
+  const channel = (name) => { let c = channels.get(name); if (!c) { c = new Channel(name); channels.set(name, c); } return c; };
+  class TracingChannel {
+    constructor(nameOrChannels) {
+      for (const k of ['start', 'end', 'asyncStart', 'asyncEnd', 'error']) {
+        this[k] = typeof nameOrChannels === 'string' ? channel('tracing:' + nameOrChannels + ':' + k) : nameOrChannels[k];
+      }
+    }
+    get hasSubscribers() { return ['start', 'end', 'asyncStart', 'asyncEnd', 'error'].some((k) => this[k].hasSubscribers); }
+    subscribe(handlers) { for (const k of Object.keys(handlers)) if (this[k]) this[k].subscribe(handlers[k]); }
+    unsubscribe(handlers) { let ok = true; for (const k of Object.keys(handlers)) if (this[k]) ok = this[k].unsubscribe(handlers[k]) && ok; return ok; }
+    traceSync(fn, context = {}, thisArg, ...args) {
+      if (!this.hasSubscribers) return fn.apply(thisArg, args);
+      return this.start.runStores(context, () => {
+        try { context.result = fn.apply(thisArg, args); return context.result; }
+        catch (e) { context.error = e; this.error.publish(context); throw e; }
+        finally { this.end.publish(context); }
+      });
+    }
+    tracePromise(fn, context = {}, thisArg, ...args) {
+      if (!this.hasSubscribers) return fn.apply(thisArg, args);
+      return this.start.runStores(context, () => {
+        try {
+          const p = Promise.resolve(fn.apply(thisArg, args));
+          return p.then((r) => { context.result = r; this.asyncStart.publish(context); this.asyncEnd.publish(context); return r; },
+            (e) => { context.error = e; this.error.publish(context); this.asyncStart.publish(context); this.asyncEnd.publish(context); throw e; });
+        } catch (e) { context.error = e; this.error.publish(context); throw e; } finally { this.end.publish(context); }
+      });
+    }
+    traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
+      if (!this.hasSubscribers) return fn.apply(thisArg, args);
+      const i = position < 0 ? args.length + position : position;
+      const cb = args[i];
+      args[i] = (err, res) => {
+        if (err) { context.error = err; this.error.publish(context); } else context.result = res;
+        this.asyncStart.publish(context);
+        try { return cb.call(this, err, res); } finally { this.asyncEnd.publish(context); }
+      };
+      return this.start.runStores(context, () => {
+        try { return fn.apply(thisArg, args); } catch (e) { context.error = e; this.error.publish(context); throw e; } finally { this.end.publish(context); }
+      });
+    }
+  }
+  return {
+    channel, Channel, hasSubscribers: (name) => channels.has(name) && channels.get(name).hasSubscribers,
+    subscribe: (name, fn) => channel(name).subscribe(fn), unsubscribe: (name, fn) => channel(name).unsubscribe(fn),
+    tracingChannel: (n) => new TracingChannel(n),
+  };
+}
+
 function makeZlib() {
   const constants = { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0,
     Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5,

@@ -130,6 +130,11 @@ final class KProcess implements Syscalls {
         if (k != null) {
             throw new GuestExit(128 + k.number());
         }
+        if (state == ProcessState.EXITED) {
+            // A helper thread of a process that has exited (e.g. a runtime's socket reader) must not keep its
+            // descriptions alive: unwind it so the last close can happen.
+            throw new GuestExit(exitCode == null ? 1 : exitCode);
+        }
         if (interruptEpoch.get() != blockingEpoch.get()[0]) {
             blockingEpoch.get()[0] = interruptEpoch.get();
             throw new ErrnoException(Errno.EINTR, op, null);

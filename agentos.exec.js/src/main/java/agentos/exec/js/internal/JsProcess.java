@@ -107,6 +107,9 @@ final class JsProcess implements ExecutorProcess {
                 .option("js.load", "false")
                 .option("js.print", "false")
                 .option("js.text-encoding", "true")
+                // V8's stack trace API (Error.captureStackTrace with Error.prepareStackTrace receiving CallSites):
+                // npm packages such as depd (under express) read their caller's file through it.
+                .option("js.v8-compat", "true")
                 // AsyncLocalStorage needs a context that follows await; GraalJS implements the TC39 AsyncContext
                 // proposal behind this (experimental) option, the only experimental option we set.
                 .allowExperimentalOptions(true)

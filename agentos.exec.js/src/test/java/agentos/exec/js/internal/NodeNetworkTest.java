@@ -238,4 +238,19 @@ class NodeNetworkTest {
         assertEquals(0, p.waitFor(), () -> String.join(" ", cmd) + ": " + out);
         return out;
     }
+
+    @Test
+    void aGuestServerThatDiesResetsItsConnections() throws Exception {
+        Vm vm = vms.os().create();
+        int pid = serve(vm, "/workspace/crash.js", """
+                require('http').createServer((req, res) => {
+                  if (req.url === '/ready') { res.end('ok'); return; }
+                  throw new Error('handler crashed');
+                }).listen(4000);
+                """, 4000);
+        ErrnoException e = org.junit.jupiter.api.Assertions.assertThrows(ErrnoException.class,
+                () -> vm.network().fetch(4000, HttpRequest.get("/boom")));
+        assertEquals(agentos.api.Errno.ECONNRESET, e.errno(), e.getMessage());
+        assertEquals(1, vm.process().waitFor(pid).toCompletableFuture().get(30, TimeUnit.SECONDS).exitCode());
+    }
 }

@@ -1,6 +1,7 @@
 package agentos.exec.js.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agentos.api.Vm;
 import agentos.api.config.MountConfig;
@@ -101,5 +102,81 @@ class NpmPackagesTest {
                 ExecOptions.DEFAULT).toCompletableFuture().get(300, TimeUnit.SECONDS);
         assertEquals("2.1.112 (Claude Code)\n", r.stdoutText(), r.stderrText());
         assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void expressWithSseServesTheHostThroughVmNetwork() throws Exception {
+        vm.filesystem().writeFile("/workspace/app/express-app.js", """
+                const express = require('express');
+                const app = express();
+                app.use(express.json());
+                app.get('/api/items/:id', (req, res) => res.json({ id: req.params.id, q: req.query.q }));
+                app.post('/api/echo', (req, res) => res.status(201).set('x-dup', ['a', 'b']).json({ got: req.body }));
+                app.get('/events', (req, res) => {
+                  res.set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+                  res.flushHeaders();
+                  let n = 0;
+                  const t = setInterval(() => { res.write('data: tick ' + (++n) + '\\n\\n'); if (n === 3) { clearInterval(t); res.end(); } }, 30);
+                });
+                app.listen(3000);
+                """);
+        int pid = vm.process().spawn("node", java.util.List.of("/workspace/app/express-app.js"),
+                new agentos.api.process.SpawnOptions(java.util.Map.of(), "/workspace/app", null, 0, true)).pid();
+        StringBuffer output = new StringBuffer();
+        vm.process().onOutput(pid, o -> output.append(new String(o.chunk(), java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            agentos.api.network.HttpResponse item = null;
+            for (int i = 0; i < 1000 && item == null; i++) {
+                try {
+                    item = vm.network().fetch(3000, agentos.api.network.HttpRequest.get("/api/items/42?q=x"));
+                } catch (agentos.api.ErrnoException e) {
+                    if (e.errno() != agentos.api.Errno.ECONNREFUSED) {
+                        throw new AssertionError(e.getMessage() + "; server output: " + output, e);
+                    }
+                    Thread.sleep(20);
+                }
+            }
+            if (item == null) {
+                throw new AssertionError("express did not start: " + output);
+            }
+            assertEquals(200, item.status(), item.bodyText());
+            assertEquals("{\"id\":\"42\",\"q\":\"x\"}", item.bodyText());
+            agentos.api.network.HttpResponse echo = vm.network().fetch(3000, new agentos.api.network.HttpRequest("POST", "/api/echo",
+                    java.util.List.of(new agentos.api.network.Header("content-type", "application/json")),
+                    "{\"a\":[1,2]}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(201, echo.status());
+            assertEquals("{\"got\":{\"a\":[1,2]}}", echo.bodyText());
+            assertEquals(java.util.List.of("a", "b"), echo.headers().stream().filter(h -> h.name().equalsIgnoreCase("x-dup"))
+                    .map(agentos.api.network.Header::value).toList());
+            agentos.api.network.FetchStream s = vm.network().fetchStreamStart(3000, agentos.api.network.HttpRequest.get("/events"));
+            StringBuilder events = new StringBuilder();
+            int reads = 0;
+            agentos.api.network.FetchChunk c;
+            while (!(c = vm.network().fetchStreamRead(s.streamId(), 4096)).done()) {
+                events.append(new String(c.body(), java.nio.charset.StandardCharsets.UTF_8));
+                reads++;
+            }
+            assertEquals("data: tick 1\n\ndata: tick 2\n\ndata: tick 3\n\n", events.toString());
+            assertTrue(reads >= 2, "server-sent events arrive as written (" + reads + " reads)");
+        } finally {
+            if (vm.process().get(pid).isPresent()) {
+                vm.process().kill(pid);
+            }
+        }
+    }
+
+    @Test
+    void wsEchoServerAndClientInOneVm() throws Exception {
+        assertEquals("echo: hello ws|echo: second|closed 1000\n", run("ws-echo.js", """
+                const { WebSocketServer, WebSocket } = require('ws');
+                const wss = new WebSocketServer({ port: 0 }, () => {
+                  const ws = new WebSocket('ws://127.0.0.1:' + wss.address().port + '/chat');
+                  const got = [];
+                  ws.on('open', () => ws.send('hello ws'));
+                  ws.on('message', (m) => { got.push(String(m)); if (got.length === 1) ws.send('second'); else ws.close(1000); });
+                  ws.on('close', (code) => { console.log(got.join('|') + '|closed ' + code); wss.close(); });
+                });
+                wss.on('connection', (socket) => socket.on('message', (m) => socket.send('echo: ' + m)));
+                """));
     }
 }
