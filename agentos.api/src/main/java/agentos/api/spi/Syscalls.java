@@ -239,6 +239,19 @@ public interface Syscalls {
 
     SockAddr getpeername(int fd);
 
+    /**
+     * Sends one datagram on a {@code SOCK_DGRAM} socket ({@code to} null: the connected peer). Datagrams to a
+     * loopback port nobody has bound in this VM are dropped, as on Linux; other destinations follow the network
+     * policy ({@code connect} on {@code udp://host:port}). An unbound socket is bound to an ephemeral port first.
+     */
+    int sendto(int fd, byte[] buf, int off, int len, int flags, @org.jspecify.annotations.Nullable SockAddr to);
+
+    /** Receives one datagram (truncated to {@code len}); {@code flags}: {@link #MSG_PEEK}, {@link #MSG_DONTWAIT}. */
+    Received recvfrom(int fd, byte[] buf, int off, int len, int flags);
+
+    /** What {@link #recvfrom} got: the byte count and the sender. */
+    record Received(int length, SockAddr from) {}
+
     /** Resolves {@code host}: numeric addresses as they are, VM DNS overrides, then the host resolver (policy {@code dns://host}). */
     List<String> getaddrinfo(String host);
 

@@ -2819,6 +2819,104 @@ function makeHttps() {
   return { Agent, globalAgent, request, get, createServer: noServer, Server: noServer };
 }
 
+
+// UDP over the kernel's datagram sockets (in-VM delivery for loopback; egress under the network policy).
+function makeDgram() {
+  class Socket extends EventEmitter {
+    constructor(type, listener) {
+      super();
+      const opts = typeof type === 'object' && type !== null ? type : { type };
+      if (opts.type !== 'udp4' && opts.type !== 'udp6') throw typeError('ERR_SOCKET_BAD_TYPE', 'Bad socket type specified. Valid types are: udp4, udp6');
+      this.type = opts.type;
+      this._fd = -1;
+      this._recvId = 0;
+      this._bound = null;
+      this._connected = null;
+      if (listener) this.on('message', listener);
+    }
+    _ensure() {
+      if (this._fd < 0) this._fd = sys('socket', undefined, () => host.udpSocket(this.type === 'udp6' ? 6 : 4));
+      return this._fd;
+    }
+    _receive() {
+      if (this._recvId) return;
+      this._recvId = netCallback((kind, v) => this.emit('message', fromHost(v[0]), { address: String(v[1]), family: String(v[3]), port: Number(v[2]), size: fromHost(v[0]).length }), true);
+      host.udpRecvStart(this._fd, this._recvId);
+    }
+    bind(...args) {
+      let cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+      let port = 0, address;
+      if (args[0] !== null && typeof args[0] === 'object') { port = args[0].port || 0; address = args[0].address; }
+      else { port = args[0] || 0; address = typeof args[1] === 'string' ? args[1] : undefined; }
+      if (this._bound) throw new NodeError('ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound');
+      if (cb) this.once('listening', cb);
+      try {
+        const fd = this._ensure();
+        const a = host.udpBind(fd, address === 'localhost' ? '127.0.0.1' : address || (this.type === 'udp6' ? '::' : '0.0.0.0'), Number(port));
+        this._bound = { address: String(a[0]), family: String(a[2]), port: Number(a[1]) };
+      } catch (e) {
+        const err = isHostErrno(e) ? netError(String(e.errno().name()), String(e.getMessage()), 'bind', address, port) : e;
+        nextTick(() => this.emit('error', err));
+        return this;
+      }
+      this._receive();
+      nextTick(() => this.emit('listening'));
+      return this;
+    }
+    send(msg, ...args) {
+      const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+      let offset = 0, length, port, address;
+      if (typeof args[0] === 'number' && typeof args[1] === 'number' && args.length >= 3 || (typeof args[0] === 'number' && typeof args[1] === 'number' && this._connected)) {
+        [offset, length, port, address] = args;
+      } else [port, address] = args;
+      let data = Array.isArray(msg) ? Buffer.concat(msg.map((m) => (typeof m === 'string' ? Buffer.from(m) : Buffer.from(asBytes(m))))) : typeof msg === 'string' ? Buffer.from(msg) : Buffer.from(asBytes(msg));
+      if (length !== undefined) data = data.subarray(offset, offset + length);
+      const done = (err) => { if (cb) nextTick(cb, err, err ? undefined : data.length); else if (err) nextTick(() => this.emit('error', err)); };
+      try {
+        if (!this._bound) this.bind(0);
+        const to = this._connected ? null : String(address || (this.type === 'udp6' ? '::1' : '127.0.0.1'));
+        if (!this._connected && (port === undefined || port === null)) throw typeError('ERR_SOCKET_BAD_PORT', 'Port should be > 0 and < 65536. Received ' + port + '.');
+        host.udpSend(this._fd, data.buffer, data.byteOffset, data.length, to, this._connected ? 0 : Number(port));
+        done(null);
+      } catch (e) {
+        done(isHostErrno(e) ? netError(String(e.errno().name()), String(e.getMessage()), 'send', address, port) : e);
+      }
+    }
+    connect(port, address, cb) {
+      if (typeof address === 'function') { cb = address; address = undefined; }
+      if (!this._bound) this.bind(0);
+      try {
+        host.udpConnect(this._fd, String(address || '127.0.0.1'), Number(port));
+        this._connected = { address: String(address || '127.0.0.1'), port: Number(port) };
+        nextTick(() => { this.emit('connect'); if (cb) cb(); });
+      } catch (e) { nextTick(() => this.emit('error', isHostErrno(e) ? netError(String(e.errno().name()), String(e.getMessage()), 'connect', address, port) : e)); }
+    }
+    disconnect() { this._connected = null; try { host.udpConnect(this._fd, null, 0); } catch (e) { /* not connected */ } }
+    remoteAddress() {
+      if (!this._connected) throw new NodeError('ERR_SOCKET_DGRAM_NOT_CONNECTED', 'Not connected');
+      return { address: this._connected.address, family: this.type === 'udp6' ? 'IPv6' : 'IPv4', port: this._connected.port };
+    }
+    address() {
+      if (!this._bound) throw new NodeError('ERR_SOCKET_DGRAM_NOT_RUNNING', 'Not running');
+      return Object.assign({}, this._bound);
+    }
+    close(cb) {
+      if (cb) this.once('close', cb);
+      if (this._recvId) { host.acceptStop(this._recvId); netHandlers.delete(this._recvId); this._recvId = 0; }
+      if (this._fd >= 0) { try { host.close(this._fd); } catch (e) { /* closed */ } this._fd = -1; }
+      nextTick(() => this.emit('close'));
+      return this;
+    }
+    setBroadcast() {} setTTL(t) { return t; } setMulticastTTL(t) { return t; } setMulticastLoopback(f) { return f; }
+    setMulticastInterface() {} addMembership() {} dropMembership() {} addSourceSpecificMembership() {} dropSourceSpecificMembership() {}
+    setRecvBufferSize() {} setSendBufferSize() {} getRecvBufferSize() { return 65536; } getSendBufferSize() { return 65536; }
+    getSendQueueSize() { return 0; } getSendQueueCount() { return 0; }
+    ref() { return this; } unref() { return this; }
+    [Symbol.asyncDispose]() { return new Promise((res) => this.close(res)); }
+  }
+  return { Socket, createSocket: (type, listener) => new Socket(type, listener) };
+}
+
 // ---------------------------------------------------------------- builtins that need networking, threads or V8
 
 function unavailable(name, why) {
@@ -2870,7 +2968,7 @@ const builtinFactories = {
   http: () => makeHttp(), https: () => makeHttps(), net: () => makeNet(), tls: () => makeTls(), dns: () => makeDns(),
   'dns/promises': () => loadBuiltin('dns').promises,
   http2: () => unavailable('http2', 'HTTP/2 is not available in a VM yet; use http or fetch'),
-  dgram: () => unavailable('dgram', 'UDP sockets are not available in a VM yet'),
+  dgram: () => makeDgram(),
   worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
   vm: () => unavailable('vm', 'separate V8 contexts do not exist on GraalJS; use new Function or a VM context'),
   inspector: () => unavailable('inspector', 'there is no debugger protocol in a VM'),
@@ -4084,7 +4182,7 @@ return function dispatch(kind, id, value) {
       case 'main': runMain(); break;
       case 'timer': { const t = timerCallbacks.get(id); if (t) t._fire(); break; }
       case 'data': case 'end': case 'error': { const r = readers.get(id); if (r) r._hostEvent(kind, value); break; }
-      case 'accept': case 'accepterror': case 'connect': case 'connecterror': case 'written': case 'lookup': netEvent(kind, id, value); break;
+      case 'accept': case 'accepterror': case 'connect': case 'connecterror': case 'written': case 'lookup': case 'datagram': netEvent(kind, id, value); break;
       case 'child': { const c = children.get(id); children.delete(id); if (c) c([value[0], value[1]]); break; }
       case 'signal': process.emit(String(value), String(value), id); break;
       case 'beforeExit': process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode); break;

@@ -689,10 +689,14 @@ final class KProcess implements Syscalls {
         throw new ErrnoException(Errno.ENOTSUP, op, "fd " + fd, "not a socket");
     }
 
+    private DgramDesc dgramOf(int fd) {
+        return fds.get(fd, "socket") instanceof DgramDesc d ? d : null;
+    }
+
     @Override
     public int socket(int domain, int type, int flags) {
         enter();
-        SocketDesc s = kernel.net().socket(domain, type, flags);
+        OpenFile s = type == SOCK_DGRAM && domain != AF_UNIX ? kernel.net().datagramSocket(domain, flags) : kernel.net().socket(domain, type, flags);
         try {
             return fds.install(s, (flags & O_CLOEXEC) != 0, 0);
         } catch (ErrnoException e) {
@@ -704,6 +708,11 @@ final class KProcess implements Syscalls {
     @Override
     public void bind(int fd, agentos.api.spi.SockAddr address) {
         enter();
+        DgramDesc d = dgramOf(fd);
+        if (d != null) {
+            kernel.net().bind(d, address);
+            return;
+        }
         kernel.net().bind(socketOf(fd, "bind"), address);
     }
 
@@ -730,6 +739,11 @@ final class KProcess implements Syscalls {
     @Override
     public void connect(int fd, agentos.api.spi.SockAddr address) {
         enter();
+        DgramDesc d = dgramOf(fd);
+        if (d != null) {
+            kernel.net().connect(d, address);
+            return;
+        }
         kernel.net().connect(socketOf(fd, "connect"), address);
     }
 
@@ -747,7 +761,41 @@ final class KProcess implements Syscalls {
     public int recv(int fd, byte[] buf, int off, int len, int flags) {
         enter();
         beginBlocking();
+        DgramDesc d = dgramOf(fd);
+        if (d != null) {
+            return d.receive(this, buf, off, len, flags).length();
+        }
         return socketOf(fd, "recv").recv(this, buf, off, len, flags);
+    }
+
+    @Override
+    public int sendto(int fd, byte[] buf, int off, int len, int flags, agentos.api.spi.@org.jspecify.annotations.Nullable SockAddr to) {
+        enter();
+        DgramDesc d = dgramOf(fd);
+        if (d == null) {
+            if (to != null) {
+                throw new ErrnoException(Errno.EISCONN, "sendto", "fd " + fd, "a stream socket sends to its peer");
+            }
+            return write(fd, buf, off, len);
+        }
+        agentos.api.spi.SockAddr dest = to != null ? to : d.peer;
+        if (dest == null) {
+            throw new ErrnoException(Errno.ENOTCONN, "sendto", d.name(), "no destination and not connected");
+        }
+        return kernel.net().sendto(d, buf, off, len, dest);
+    }
+
+    @Override
+    public Received recvfrom(int fd, byte[] buf, int off, int len, int flags) {
+        enter();
+        beginBlocking();
+        DgramDesc d = dgramOf(fd);
+        if (d == null) {
+            SocketDesc s = socketOf(fd, "recvfrom");
+            int n = s.recv(this, buf, off, len, flags);
+            return new Received(n, s.peer == null ? agentos.api.spi.SockAddr.inet("0.0.0.0", 0) : s.peer);
+        }
+        return d.receive(this, buf, off, len, flags);
     }
 
     @Override
@@ -757,6 +805,11 @@ final class KProcess implements Syscalls {
 
     @Override
     public agentos.api.spi.SockAddr getsockname(int fd) {
+        DgramDesc d = dgramOf(fd);
+        if (d != null) {
+            agentos.api.spi.SockAddr a = d.local;
+            return a != null ? a : new agentos.api.spi.SockAddr(d.family, d.family == AF_INET6 ? "::" : "0.0.0.0", 0);
+        }
         SocketDesc s = socketOf(fd, "getsockname");
         agentos.api.spi.SockAddr a = s.local;
         if (a == null) {
@@ -769,7 +822,8 @@ final class KProcess implements Syscalls {
 
     @Override
     public agentos.api.spi.SockAddr getpeername(int fd) {
-        agentos.api.spi.SockAddr a = socketOf(fd, "getpeername").peer;
+        DgramDesc d = dgramOf(fd);
+        agentos.api.spi.SockAddr a = d != null ? d.peer : socketOf(fd, "getpeername").peer;
         if (a == null) {
             throw new ErrnoException(Errno.ENOTCONN, "getpeername", "fd " + fd);
         }

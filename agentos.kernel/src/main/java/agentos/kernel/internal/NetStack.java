@@ -57,8 +57,10 @@ final class NetStack {
     private final Gauge sockets;
     private final Gauge connections;
     private final long bufferBytes;
-    private final Map<String, SocketDesc> bound = new HashMap<>();
+    /** Bound sockets by "tcp:PORT", "udp:PORT" or "unix:PATH". */
+    private final Map<String, OpenFile> bound = new HashMap<>();
     private final Set<SocketDesc> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<DgramDesc> openDgrams = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(1);
     private int nextEphemeral = EPHEMERAL_MIN;
     private volatile @Nullable SSLContext tls;
@@ -78,12 +80,108 @@ final class NetStack {
         return kernel.config();
     }
 
+    DgramDesc datagramSocket(int domain, int flags) {
+        sockets.acquire("socket");
+        DgramDesc d = new DgramDesc(this, ids.getAndIncrement(), domain, flags, kernel.limits().resources().maxSocketDatagramQueueLen());
+        openDgrams.add(d);
+        return d;
+    }
+
+    void closed(DgramDesc d) {
+        if (openDgrams.remove(d)) {
+            sockets.release();
+        }
+        synchronized (bound) {
+            bound.values().removeIf(b -> b == d);
+        }
+        kernel.readiness().changed();
+    }
+
+    void bind(DgramDesc d, SockAddr a) {
+        if (d.local != null) {
+            throw new ErrnoException(Errno.EINVAL, "bind", d.name(), "socket is already bound");
+        }
+        String host = a.address().isEmpty() ? "0.0.0.0" : a.address();
+        if (!isLocalBindAddress(host)) {
+            throw new ErrnoException(Errno.EADDRNOTAVAIL, "bind", host + ":" + a.port(), "a VM binds only its loopback or the unspecified address");
+        }
+        synchronized (bound) {
+            int port = a.port();
+            if (port == 0) {
+                port = ephemeralPort("udp:");
+            } else {
+                checkListenPort(port, "bind");
+                if (bound.containsKey("udp:" + port)) {
+                    throw new ErrnoException(Errno.EADDRINUSE, "bind", host + ":" + port, "UDP port " + port + " is in use in this VM");
+                }
+                kernel.permissions().check(Scope.NETWORK, "listen", "udp://" + host + ":" + port, "bind");
+            }
+            bound.put("udp:" + port, d);
+            d.local = new SockAddr(d.family, host, port);
+        }
+    }
+
+    void connect(DgramDesc d, SockAddr a) {
+        List<String> addresses = getaddrinfo(a.address());
+        d.peer = new SockAddr(d.family, addresses.get(0), a.port());
+    }
+
+    /** Sends one datagram: inside the VM for loopback, else through the socket's host channel where allowed. */
+    int sendto(DgramDesc d, byte[] buf, int off, int len, SockAddr to) {
+        if (len > 65507) {
+            throw new ErrnoException(Errno.EINVAL, "sendto", to.toString(), "datagram larger than 65507 bytes");
+        }
+        if (d.local == null) {
+            bind(d, new SockAddr(d.family, d.family == Syscalls.AF_INET6 ? "::" : "0.0.0.0", 0));
+        }
+        if (to.port() == 0) {
+            throw new ErrnoException(Errno.EINVAL, "sendto", to.toString(), "port 0");
+        }
+        byte[] data = java.util.Arrays.copyOfRange(buf, off, off + len);
+        for (String ip : getaddrinfo(to.address())) {
+            InetAddress inet = literal(ip);
+            if (inet.isLoopbackAddress() || isMappedLoopback(inet)) {
+                DgramDesc target;
+                synchronized (bound) {
+                    target = bound.get("udp:" + to.port()) instanceof DgramDesc t ? t : null;
+                }
+                if (target != null) {
+                    SockAddr local = d.local;
+                    target.deliver(new DgramDesc.Datagram(data, new SockAddr(d.family, ip, local == null ? 0 : local.port())));
+                    return len;
+                }
+                if (!config().loopbackExemptPorts().contains(to.port())) {
+                    return len; // nobody listens: dropped, as on Linux
+                }
+            } else if (isRestricted(inet)) {
+                PermissionEngine.Decision dec = kernel.permissions().decide(Scope.NETWORK, "connect", "udp://" + ip + ":" + to.port());
+                if (dec.mode() != PermissionMode.ALLOW || dec.rule().startsWith("default")) {
+                    throw new ErrnoException(Errno.EACCES, "sendto", ip + ":" + to.port(),
+                            "blocked outbound network access to a private, link-local, multicast or unspecified address"
+                                    + " (needs an explicit network rule allowing connect to udp://" + ip + ":" + to.port() + ")");
+                }
+            } else {
+                kernel.permissions().check(Scope.NETWORK, "connect", "udp://" + to.address() + ":" + to.port(), "sendto");
+            }
+            try {
+                d.hostChannel().send(java.nio.ByteBuffer.wrap(data), new InetSocketAddress(inet, to.port()));
+            } catch (IOException e) {
+                throw new ErrnoException(Errno.ENETUNREACH, "sendto", to.toString(), String.valueOf(e.getMessage()));
+            }
+            return len;
+        }
+        throw new ErrnoException(Errno.EHOSTUNREACH, "sendto", to.toString());
+    }
+
     SocketDesc socket(int domain, int type, int flags) {
         if (domain != Syscalls.AF_INET && domain != Syscalls.AF_INET6 && domain != Syscalls.AF_UNIX) {
             throw new ErrnoException(Errno.ENOTSUP, "socket", null, "address family " + domain + " is not supported");
         }
-        if (type != Syscalls.SOCK_STREAM) {
-            throw new ErrnoException(Errno.ENOTSUP, "socket", null, "only stream sockets are supported (type " + type + ")");
+        if (type != Syscalls.SOCK_STREAM && type != Syscalls.SOCK_DGRAM) {
+            throw new ErrnoException(Errno.ENOTSUP, "socket", null, "only stream and datagram sockets are supported (type " + type + ")");
+        }
+        if (type == Syscalls.SOCK_DGRAM && domain == Syscalls.AF_UNIX) {
+            throw new ErrnoException(Errno.ENOTSUP, "socket", null, "Unix datagram sockets are not supported");
         }
         sockets.acquire("socket");
         SocketDesc s = new SocketDesc(this, ids.getAndIncrement(), domain, flags);
@@ -163,10 +261,14 @@ final class NetStack {
 
     /** Caller holds {@code bound}. */
     private int ephemeralPort() {
+        return ephemeralPort("tcp:");
+    }
+
+    private int ephemeralPort(String proto) {
         for (int i = 0; i <= EPHEMERAL_MAX - EPHEMERAL_MIN; i++) {
             int p = nextEphemeral;
             nextEphemeral = p == EPHEMERAL_MAX ? EPHEMERAL_MIN : p + 1;
-            if (!bound.containsKey("tcp:" + p)) {
+            if (!bound.containsKey(proto + p)) {
                 return p;
             }
         }
@@ -260,15 +362,14 @@ final class NetStack {
 
     private @Nullable SocketDesc lookupListener(int port) {
         synchronized (bound) {
-            SocketDesc l = bound.get("tcp:" + port);
-            return l != null && l.state == SocketDesc.State.LISTENING ? l : null;
+            return bound.get("tcp:" + port) instanceof SocketDesc l && l.state == SocketDesc.State.LISTENING ? l : null;
         }
     }
 
     private void connectInVm(SocketDesc s, SockAddr requested, String key, SockAddr peer) {
         SocketDesc listener;
         synchronized (bound) {
-            listener = bound.get(key);
+            listener = bound.get(key) instanceof SocketDesc l ? l : null;
         }
         if (listener == null || listener.state != SocketDesc.State.LISTENING) {
             throw new ErrnoException(Errno.ECONNREFUSED, "connect", requested.toString(),

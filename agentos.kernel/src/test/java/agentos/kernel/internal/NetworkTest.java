@@ -120,6 +120,37 @@ class NetworkTest {
             }
             return 0;
         });
+        // UDP within one process: delivery with the sender's address, drops to unbound ports, the queue bound.
+        vms.program("udp", (sys, argv, self) -> {
+            int a = sys.socket(Syscalls.AF_INET, Syscalls.SOCK_DGRAM, 0);
+            sys.bind(a, SockAddr.inet("127.0.0.1", 0));
+            int port = sys.getsockname(a).port();
+            int b = sys.socket(Syscalls.AF_INET, Syscalls.SOCK_DGRAM, 0);
+            byte[] msg = "ping".getBytes(StandardCharsets.UTF_8);
+            sys.sendto(b, msg, 0, msg.length, 0, SockAddr.inet("127.0.0.1", port));
+            byte[] buf = new byte[16];
+            Syscalls.Received r = sys.recvfrom(a, buf, 0, buf.length, 0);
+            print(sys, 1, new String(buf, 0, r.length(), StandardCharsets.UTF_8) + " from port " + (r.from().port() == sys.getsockname(b).port()) + "\n");
+            print(sys, 1, "to nobody " + sys.sendto(b, msg, 0, msg.length, 0, SockAddr.inet("127.0.0.1", 9)) + "\n");
+            for (int i = 0; i < 5; i++) {
+                sys.sendto(b, msg, 0, msg.length, 0, SockAddr.inet("127.0.0.1", port));
+            }
+            int got = 0;
+            try {
+                while (true) {
+                    sys.recvfrom(a, buf, 0, buf.length, Syscalls.MSG_DONTWAIT);
+                    got++;
+                }
+            } catch (ErrnoException e) {
+                print(sys, 1, "queued " + got + " then " + e.errno() + "\n");
+            }
+            try {
+                sys.sendto(b, msg, 0, msg.length, 0, SockAddr.inet("203.0.113.7", 53));
+            } catch (ErrnoException e) {
+                print(sys, 1, "egress " + e.errno() + "\n");
+            }
+            return 0;
+        });
         // One process, both ends, non-blocking accept and poll, a Unix socket, EOF and EPIPE.
         vms.program("selfpair", (sys, argv, self) -> {
             sys.sigaction(agentos.api.process.Signal.SIGPIPE, agentos.api.spi.SignalAction.IGNORE);
@@ -194,6 +225,17 @@ class NetworkTest {
     void socketsBehaveLikePipesWithinOneProcess() throws Exception {
         assertEquals("empty accept EAGAIN\nready 1\nserver got ping\neof 0\nwrite after peer close EPIPE\n",
                 run(vms.vm(), "selfpair"));
+    }
+
+    @Test
+    void udpStaysInTheVmAndItsQueueIsBounded() throws Exception {
+        VmLimits.Resources r = VmLimits.Resources.DEFAULT;
+        VmLimits limits = VmLimits.DEFAULT.withResources(new VmLimits.Resources(r.cpuCount(), r.maxProcesses(), r.maxOpenFds(),
+                r.maxPipes(), r.maxPtys(), r.maxSockets(), r.maxConnections(), r.maxSocketBufferedBytes(), 3,
+                r.maxFilesystemBytes(), r.maxInodeCount(), r.maxBlockingReadMs(), r.maxPreadBytes(), r.maxFdWriteBytes(),
+                r.maxProcessArgvBytes(), r.maxProcessEnvBytes(), r.maxReaddirEntries(), r.maxRecursiveFsDepth(), r.maxRecursiveFsEntries()));
+        assertEquals("ping from port true\nto nobody 4\nqueued 3 then EAGAIN\negress EACCES\n",
+                run(vms.vm(VmConfig.builder().limits(limits).build()), "udp"));
     }
 
     @Test

@@ -715,6 +715,60 @@ public final class Host {
         }
     }
 
+    // ---- UDP ----
+
+    /** A datagram socket: family 4 or 6. */
+    @Export
+    public int udpSocket(int family) {
+        return sys.socket(family == 6 ? Syscalls.AF_INET6 : Syscalls.AF_INET, Syscalls.SOCK_DGRAM, Syscalls.O_CLOEXEC);
+    }
+
+    @Export
+    public ProxyArray udpBind(int fd, String address, int port) {
+        sys.bind(fd, agentos.api.spi.SockAddr.inet(address, port));
+        return ProxyArray.fromArray(addressOf(sys.getsockname(fd)));
+    }
+
+    @Export
+    public void udpConnect(int fd, @Nullable String address, int port) {
+        sys.connect(fd, address == null ? agentos.api.spi.SockAddr.inet("0.0.0.0", 0) : agentos.api.spi.SockAddr.inet(address, port));
+    }
+
+    /** Sends one datagram (to the connected peer when {@code address} is null); never blocks. */
+    @Export
+    public int udpSend(int fd, Value arrayBuffer, int offset, int length, @Nullable String address, int port) {
+        byte[] b = new byte[length];
+        arrayBuffer.readBuffer(offset, b, 0, length);
+        return sys.sendto(fd, b, 0, length, 0, address == null ? null : agentos.api.spi.SockAddr.inet(address, port));
+    }
+
+    /** Receives on a host thread, delivering {@code datagram} [bytes, address, port, family] until stopped or closed. */
+    @Export
+    public void udpRecvStart(int fd, int id) {
+        if (acceptors.putIfAbsent(id, Boolean.TRUE) != null) {
+            return;
+        }
+        process.refs.incrementAndGet();
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[65536];
+            try {
+                while (!closed && acceptors.containsKey(id)) {
+                    Syscalls.Received r = sys.recvfrom(fd, buf, 0, buf.length, 0);
+                    Object[] from = addressOf(r.from());
+                    deliver("datagram", id, ProxyArray.fromArray(ByteBuffer.wrap(java.util.Arrays.copyOf(buf, r.length())), from[0], from[1], from[2]));
+                }
+            } catch (RuntimeException e) {
+                // closed
+            } finally {
+                if (acceptors.remove(id) != null) {
+                    process.refs.decrementAndGet();
+                }
+            }
+        }, "node-udp-" + process.launch.pid() + "-" + fd);
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** [address, port, family] of either end of a socket, or null. */
     @Export
     public @Nullable ProxyArray sockName(int fd, boolean peer) {

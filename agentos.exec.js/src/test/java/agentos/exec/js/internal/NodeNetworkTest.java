@@ -253,4 +253,21 @@ class NodeNetworkTest {
         assertEquals(agentos.api.Errno.ECONNRESET, e.errno(), e.getMessage());
         assertEquals(1, vm.process().waitFor(pid).toCompletableFuture().get(30, TimeUnit.SECONDS).exitCode());
     }
+
+    @Test
+    void dgramEchoInsideAVm() throws Exception {
+        assertEquals("echo: ping from 127.0.0.1 true\n", node(vms.os().create(), """
+                const dgram = require('dgram');
+                const server = dgram.createSocket('udp4');
+                server.on('message', (msg, rinfo) => server.send('echo: ' + msg, rinfo.port, rinfo.address));
+                server.bind(0, '127.0.0.1', () => {
+                  const client = dgram.createSocket('udp4');
+                  client.on('message', (msg, rinfo) => {
+                    console.log(String(msg), 'from', rinfo.address, rinfo.port === server.address().port);
+                    client.close(); server.close();
+                  });
+                  client.send('ping', server.address().port, '127.0.0.1');
+                });
+                """));
+    }
 }

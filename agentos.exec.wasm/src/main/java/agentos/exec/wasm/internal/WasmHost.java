@@ -1524,11 +1524,11 @@ final class WasmHost {
                 return WasiErrno.NOTSUP;
             }
             int type = (int) a[1] & ~0x6000;
-            if (type != 6) {
-                return WasiErrno.NOTSUP; // UDP is not available in a VM yet
+            if (type != 6 && type != 5) {
+                return WasiErrno.NOTSUP;
             }
             int flags = ((a[1] & 0x4000) != 0 ? Syscalls.O_NONBLOCK : 0) | ((a[1] & 0x2000) != 0 ? Syscalls.O_CLOEXEC : 0);
-            Mem.u32(m, a[3], sys.socket(domain, Syscalls.SOCK_STREAM, flags));
+            Mem.u32(m, a[3], sys.socket(domain, type == 5 ? Syscalls.SOCK_DGRAM : Syscalls.SOCK_STREAM, flags));
             return 0;
         });
         fn(n, "net_validate_socket", 1, (m, a) -> isSocket((int) a[0]) ? 0 : WasiErrno.NOTSOCK);
@@ -1566,8 +1566,20 @@ final class WasmHost {
             Mem.u32(m, a[4], Math.max(got, 0));
             return 0;
         });
-        fn(n, "net_sendto", 7, (m, a) -> WasiErrno.NOTSUP);
-        fn(n, "net_recvfrom", 7, (m, a) -> WasiErrno.NOTSUP);
+        // (fd, buf, len, flags, addr, addr_len, ret_sent): one datagram.
+        fn(n, "net_sendto", 7, (m, a) -> {
+            byte[] b = bytes(m, a[1], a[2]);
+            Mem.u32(m, a[6], sys.sendto((int) a[0], b, 0, b.length, 0, parseAddress(Mem.str(m, a[4], a[5]))));
+            return 0;
+        });
+        // (fd, buf, len, flags, ret_recv, ret_addr, ret_addr_len): truncates to len, writes the sender as text.
+        fn(n, "net_recvfrom", 7, (m, a) -> {
+            byte[] b = new byte[(int) Math.min(a[2], 65536)];
+            Syscalls.Received r = sys.recvfrom((int) a[0], b, 0, b.length, (int) a[3] & (Syscalls.MSG_PEEK | Syscalls.MSG_DONTWAIT));
+            m.write((int) a[1], b, 0, r.length());
+            Mem.u32(m, a[4], r.length());
+            return writeAddress(m, r.from(), a[5], a[6]);
+        });
         // Options are accepted and not applied: the kernel's sockets have no tunables a guest can observe yet.
         fn(n, "net_setsockopt", 5, (m, a) -> isSocket((int) a[0]) ? 0 : WasiErrno.NOTSOCK);
         fn(n, "net_getsockopt", 5, (m, a) -> {
