@@ -294,4 +294,18 @@ public abstract class FacadeContract {
         assertEquals("one two", body.toString());
         vm.process().kill(pid);
     }
+
+    @Test
+    public void persistentContextsKeepGlobals() throws Exception {
+        org.junit.Assume.assumeTrue("node is not provisioned in this framework",
+                vm.software().list().stream().anyMatch(p -> p.packageName().equals("node")));
+        vm.contexts().create("c1", agentos.api.code.Language.JAVASCRIPT);
+        agentos.api.code.CodeOptions o = agentos.api.code.CodeOptions.DEFAULT.withFormat(agentos.api.code.ModuleFormat.COMMONJS).withContext("c1");
+        await(vm.javascript().execute("globalThis.x = 40", o));
+        assertEquals("42", await(vm.javascript().evaluate("x + 2", o)).valueJson());
+        assertEquals(java.util.List.of("c1"), vm.contexts().list().stream().map(agentos.api.code.ContextDescriptor::contextId).toList());
+        assertTrue(vm.contexts().get("c1").isPresent());
+        vm.contexts().delete("c1");
+        assertTrue(vm.contexts().get("c1").isEmpty());
+    }
 }

@@ -50,6 +50,8 @@ public final class Wire {
     public static final String SOFTWARE = "software";
     /** {@code {op: fetch | stream_start | stream_read | stream_cancel, port, request | stream_id, max_bytes}}. */
     public static final String NETWORK = "network";
+    /** {@code {op: create | get | list | reset | delete, context_id, language}}. */
+    public static final String CONTEXTS = "contexts";
     /** {@code {op: execute | evaluate | execute_file | spawn | spawn_file, source | path, options: CodeOptions}}. */
     public static final String JAVASCRIPT = "javascript";
 

@@ -54,6 +54,7 @@ public final class ClientVm implements Vm {
     private final ClientTerminals terminals;
     private final ClientSoftware software;
     private final ClientNetwork network;
+    private final ClientContexts contexts;
     private final ClientJavaScript javascript;
 
     public ClientVm(Transport transport, Ownership scope, VmConfig config, Runnable onGone) {
@@ -67,6 +68,7 @@ public final class ClientVm implements Vm {
         this.terminals = new ClientTerminals(this);
         this.software = new ClientSoftware(this);
         this.network = new ClientNetwork(this);
+        this.contexts = new ClientContexts(this);
         this.javascript = new ClientJavaScript(this);
         transport.onVmEvents(id, this::event);
     }
@@ -196,7 +198,8 @@ public final class ClientVm implements Vm {
 
     @Override
     public Contexts contexts() {
-        throw missing("contexts");
+        requireLive();
+        return contexts;
     }
 
     @Override

@@ -210,7 +210,8 @@ final class KernelVm implements Vm {
 
     @Override
     public Contexts contexts() {
-        throw missing("contexts");
+        requireLive();
+        return javascript.contexts();
     }
 
     @Override

@@ -32,10 +32,16 @@ final class VmJavaScript implements JavaScript {
 
     private final VmFilesystem fs;
     private final VmProcesses processes;
+    private final VmContexts contexts;
 
     VmJavaScript(VmFilesystem fs, VmProcesses processes) {
         this.fs = fs;
         this.processes = processes;
+        this.contexts = new VmContexts(fs, processes);
+    }
+
+    VmContexts contexts() {
+        return contexts;
     }
 
     private void requireNode() {
@@ -108,12 +114,18 @@ final class VmJavaScript implements JavaScript {
 
     @Override
     public CompletionStage<ExecResult> execute(String source, CodeOptions options) {
+        if (options.contextId() != null) {
+            return contexts.execute(options.contextId(), source, options);
+        }
         String file = writeSource(withInputs(source, options), options);
         return runThenRemove(file, options, options.filePath() == null);
     }
 
     @Override
     public CompletionStage<EvaluationResult> evaluate(String expression, CodeOptions options) {
+        if (options.contextId() != null) {
+            return contexts.evaluate(options.contextId(), expression, options);
+        }
         String resultFile = DIR + "/" + UUID.randomUUID() + ".json";
         String source = options.format() == ModuleFormat.COMMONJS
                 ? "(async () => { const __v = await (\n" + expression + "\n); require('fs').writeFileSync(" + Json.quote(resultFile)

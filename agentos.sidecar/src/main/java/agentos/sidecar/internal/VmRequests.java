@@ -29,7 +29,7 @@ final class VmRequests {
     static final Set<String> TYPES = Set.of(Wire.DISPOSE_VM, Wire.VM_INFO, Wire.VM_CONFIG, Wire.FILESYSTEM, Wire.EXEC,
             Wire.EXEC_FILE, Wire.SPAWN, Wire.GET_PROCESS, Wire.LIST_PROCESSES, Wire.PROCESS_TREE, Wire.WAIT_PROCESS,
             Wire.SIGNAL, Wire.WRITE_STDIN, Wire.CLOSE_STDIN, Wire.RESIZE_PTY, Wire.READ_OUTPUT, Wire.SUBSCRIBE_OUTPUT,
-            Wire.SUBSCRIBE_EXIT, Wire.TERMINAL, Wire.SOFTWARE, Wire.JAVASCRIPT, Wire.NETWORK);
+            Wire.SUBSCRIBE_EXIT, Wire.TERMINAL, Wire.SOFTWARE, Wire.JAVASCRIPT, Wire.NETWORK, Wire.CONTEXTS);
 
     private static final java.lang.reflect.Type STRINGS = new TypeToken<List<String>>() {}.getType();
     private static final java.lang.reflect.Type WRITES = new TypeToken<List<FileWrite>>() {}.getType();
@@ -98,6 +98,18 @@ final class VmRequests {
                 case "list" -> WireJson.object("packages", vm.software().list());
                 case "link" -> WireJson.object("package", vm.software().link(WireJson.string(p, "path")));
                 default -> throw new IllegalArgumentException("software.op must be list or link");
+            };
+            case Wire.CONTEXTS -> switch (WireJson.string(p, "op")) {
+                case "create" -> WireJson.object("context", vm.contexts().create(WireJson.string(p, "context_id"),
+                        p.has("language") ? WireJson.field(p, "language", agentos.api.code.Language.class) : agentos.api.code.Language.JAVASCRIPT));
+                case "get" -> WireJson.object("context", vm.contexts().get(WireJson.string(p, "context_id")).orElse(null));
+                case "list" -> WireJson.object("contexts", vm.contexts().list());
+                case "reset" -> WireJson.object("context", vm.contexts().reset(WireJson.string(p, "context_id")));
+                case "delete" -> {
+                    vm.contexts().delete(WireJson.string(p, "context_id"));
+                    yield new JsonObject();
+                }
+                default -> throw new IllegalArgumentException("contexts.op must be create, get, list, reset or delete");
             };
             case Wire.NETWORK -> switch (WireJson.string(p, "op")) {
                 case "fetch" -> WireJson.object("response", vm.network().fetch(WireJson.integer(p, "port"),

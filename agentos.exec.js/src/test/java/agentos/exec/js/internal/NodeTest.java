@@ -312,4 +312,38 @@ class NodeTest {
         assertEquals(java.util.List.of(), vm.filesystem().readdir("/tmp/.agentos-js").stream().filter(n -> !n.endsWith(".mjs")).toList(),
                 "evaluate and execute leave no files behind (spawn keeps its source)");
     }
+
+    @Test
+    void persistentContextsKeepTheirGlobalsBetweenCalls() throws Exception {
+        agentos.api.code.Contexts contexts = vm.contexts();
+        contexts.create("counter", agentos.api.code.Language.JAVASCRIPT);
+        contexts.create("other", agentos.api.code.Language.JAVASCRIPT);
+        agentos.api.code.CodeOptions cjs = agentos.api.code.CodeOptions.DEFAULT.withFormat(agentos.api.code.ModuleFormat.COMMONJS)
+                .withContext("counter");
+        ExecResult first = vm.javascript().execute("var count = 1; globalThis.items = ['a']; console.log('set', count)", cjs)
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertEquals("set 1\n", first.stdoutText());
+        vm.javascript().execute("count++; items.push('b')", cjs).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        // Module sources see the same globalThis.
+        ExecResult module = vm.javascript().execute("console.log(globalThis.items.join(','))",
+                agentos.api.code.CodeOptions.DEFAULT.withContext("counter")).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertEquals("a,b\n", module.stdoutText(), module.stderrText());
+        agentos.api.code.EvaluationResult v = vm.javascript().evaluate("{ count, items, n: inputs.n }", cjs.withInputs("{\"n\": 7}"))
+                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertEquals("{\"count\":2,\"items\":[\"a\",\"b\"],\"n\":7}", v.valueJson());
+        agentos.api.code.EvaluationResult isolated = vm.javascript().evaluate("typeof count",
+                agentos.api.code.CodeOptions.DEFAULT.withContext("other")).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertEquals("\"undefined\"", isolated.valueJson());
+        ExecResult thrown = vm.javascript().execute("throw new Error('boom')", cjs).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertEquals(1, thrown.exitCode());
+        assertTrue(thrown.stderrText().contains("boom"), thrown.stderrText());
+        assertEquals(java.util.List.of("counter", "other"), contexts.list().stream().map(agentos.api.code.ContextDescriptor::contextId).toList());
+        assertEquals(agentos.api.code.ContextState.IDLE, contexts.get("counter").orElseThrow().state());
+        contexts.reset("counter");
+        assertEquals("\"undefined\"", vm.javascript().evaluate("typeof count", cjs).toCompletableFuture().get(60, TimeUnit.SECONDS).valueJson());
+        contexts.delete("counter");
+        contexts.delete("other");
+        assertTrue(contexts.list().isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> vm.javascript().execute("1", cjs));
+    }
 }
