@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class VmContexts implements Contexts {
     private static final String SENTINEL = "\u0000agentos-context-reply ";
-    static final String SERVER = VmJavaScript.DIR + "/context-server.cjs";
+    static final String SERVER_DIR = "/tmp/.agentos-contexts";
+    static final String SERVER = SERVER_DIR + "/server.cjs";
     private static final String SERVER_SOURCE = """
             'use strict';
             // Agent OS persistent context: evaluates requests (one JSON line each) in this process's global scope.
@@ -136,12 +137,14 @@ final class VmContexts implements Contexts {
         if (!fs.exists("/opt/agentos/bin/node")) {
             throw new NotAvailableException("vm.contexts()", "no JavaScript executor is installed (the node package comes with bundle agentos.exec.js)");
         }
-        if (!fs.exists(VmJavaScript.DIR)) {
-            try {
-                fs.mkdir(VmJavaScript.DIR, true);
-                fs.chmod(VmJavaScript.DIR, 01777);
-            } catch (ErrnoException e) {
-                // created concurrently
+        for (String dir : List.of(VmJavaScript.DIR, SERVER_DIR)) {
+            if (!fs.exists(dir)) {
+                try {
+                    fs.mkdir(dir, true);
+                    fs.chmod(dir, 01777);
+                } catch (ErrnoException e) {
+                    // created concurrently
+                }
             }
         }
         if (!fs.exists(SERVER)) {
