@@ -497,7 +497,7 @@ public final class Host {
             return;
         }
         process.refs.incrementAndGet();
-        Thread t = new Thread(() -> {
+        Thread.ofVirtual().name("node-read-" + process.launch.pid() + "-" + fd).start(() -> {
             byte[] buf = new byte[64 * 1024];
             try {
                 while (!closed && readers.containsKey(id)) {
@@ -525,9 +525,7 @@ public final class Host {
                     process.refs.decrementAndGet();
                 }
             }
-        }, "node-read-" + process.launch.pid() + "-" + fd);
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** Stops holding the loop open for reader {@code id} (its thread ends at the next read). */
@@ -617,7 +615,7 @@ public final class Host {
     @Export
     public void connect(int fd, String host, int port, boolean unix, @Nullable String tlsServerName, boolean verify, int id) {
         process.refs.incrementAndGet();
-        Thread t = new Thread(() -> {
+        Thread.ofVirtual().name("node-connect-" + process.launch.pid() + "-" + fd).start(() -> {
             try {
                 if (tlsServerName != null) {
                     sys.tlsClient(fd, tlsServerName, verify);
@@ -631,9 +629,7 @@ public final class Host {
             } finally {
                 process.refs.decrementAndGet();
             }
-        }, "node-connect-" + process.launch.pid() + "-" + fd);
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /**
@@ -697,7 +693,7 @@ public final class Host {
             java.util.concurrent.LinkedBlockingQueue<Runnable> fresh = new java.util.concurrent.LinkedBlockingQueue<>();
             fresh.add(counted);
             writers.put(fd, fresh);
-            Thread t = new Thread(() -> {
+            Thread.ofVirtual().name("node-write-" + process.launch.pid() + "-" + fd).start(() -> {
                 while (true) {
                     Runnable next;
                     synchronized (writers) {
@@ -709,9 +705,7 @@ public final class Host {
                     }
                     next.run();
                 }
-            }, "node-write-" + process.launch.pid() + "-" + fd);
-            t.setDaemon(true);
-            t.start();
+            });
         }
     }
 
@@ -783,7 +777,7 @@ public final class Host {
     @Export
     public void lookup(String hostname, int id) {
         process.refs.incrementAndGet();
-        Thread t = new Thread(() -> {
+        Thread.ofVirtual().name("node-dns-" + process.launch.pid()).start(() -> {
             try {
                 deliver("lookup", id, ProxyArray.fromArray(new Object[] {true, ProxyArray.fromArray(sys.getaddrinfo(hostname).toArray())}));
             } catch (RuntimeException e) {
@@ -792,9 +786,7 @@ public final class Host {
             } finally {
                 process.refs.decrementAndGet();
             }
-        }, "node-dns-" + process.launch.pid());
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     // ---- child processes ----
