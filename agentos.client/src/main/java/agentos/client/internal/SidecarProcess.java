@@ -35,19 +35,70 @@ public final class SidecarProcess {
                     + "AgentOsClient.Options.builder().jar(PATH))");
         }
         Path javaExe = java != null ? java : findJava();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(javaExe.toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        if (Runtime.version().feature() >= 24 && javaExe.equals(currentJava())) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-jar", j.toString(), "sidecar", "--heartbeat-ms", Long.toString(heartbeatMs)));
+        List<String> cmd = command(javaExe, j, jvmArgs, heartbeatMs, System.getenv("AGENTOS_JIT"),
+                Runtime.getRuntime().availableProcessors());
         try {
             return new SidecarProcess(new ProcessBuilder(cmd).start(), echo);
         } catch (IOException e) {
             throw new AgentOsException("cannot start the sidecar (" + String.join(" ", cmd) + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The sidecar's command line. Like {@code ./agentos}: with {@code AGENTOS_JIT=on} (or unset/auto on 4+ cores),
+     * a JDK with JVMCI, and {@code agentos-jit.jar} plus {@code graal/compiler.jar} beside the jar, guest JavaScript
+     * gets the optimizing Truffle runtime; otherwise the jar's interpreter.
+     */
+    static List<String> command(Path javaExe, Path jar, List<String> jvmArgs, long heartbeatMs, @Nullable String jitSetting, int cores) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExe.toString());
+        Path g = jar.toAbsolutePath().getParent().resolve("graal");
+        Path jitJar = jar.toAbsolutePath().getParent().resolve("agentos-jit.jar");
+        String jit = jitSetting == null || jitSetting.isBlank() ? "auto" : jitSetting;
+        boolean useJit = (jit.equals("on") || (jit.equals("auto") && cores >= 4)) && Files.isRegularFile(jitJar)
+                && Files.isRegularFile(g.resolve("compiler.jar")) && hasJvmci(javaExe);
+        if (useJit) {
+            cmd.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+                    "--upgrade-module-path=" + String.join(java.io.File.pathSeparator, paths(g, "compiler", "collections", "word",
+                            "truffle-compiler", "nativeimage")),
+                    "--module-path", String.join(java.io.File.pathSeparator, paths(g, "polyglot", "jniutils", "truffle-api",
+                            "truffle-runtime", "regex", "icu4j", "xz", "js-language")),
+                    "--add-modules", "ALL-MODULE-PATH", "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle"));
+        } else {
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (Runtime.version().feature() >= 24 && javaExe.equals(currentJava())) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", (useJit ? jitJar : jar).toString(), "sidecar", "--heartbeat-ms", Long.toString(heartbeatMs)));
+        return cmd;
+    }
+
+    private static List<String> paths(Path dir, String... names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(dir.resolve(n + ".jar").toString());
+        }
+        return out;
+    }
+
+    /** Whether the JDK of {@code javaExe} has JVMCI (its {@code release} file lists jdk.internal.vm.ci). */
+    static boolean hasJvmci(Path javaExe) {
+        Path home = javaExe.toAbsolutePath().getParent() == null ? null : javaExe.toAbsolutePath().getParent().getParent();
+        if (home == null) {
+            return false;
+        }
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("MODULES=") && line.contains("jdk.internal.vm.ci")) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            // no release file: not a JDK we can tell about
+        }
+        return false;
     }
 
     static Path findJar() {
