@@ -27,14 +27,18 @@ import org.osgi.service.log.Logger;
 public final class JsBench {
     private JsBench() {}
 
-    public static void main(String[] args) throws Exception {
+    /** A runtime with the WASM and JavaScript executors and the default software plus {@code node}. */
+    static AgentOs runtimeWithNode() throws Exception {
         Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
                 (p, m, a) -> m.getReturnType() == boolean.class ? Boolean.FALSE : null);
         List<Executor> executors = List.of(new ChicoryExecutor(), new JsExecutor());
         List<SoftwarePackage> software = new ArrayList<>(ExecBench.software());
         software.add(new NodePackage());
-        AgentOs os = new VmRegistry(1024, log, System::currentTimeMillis, new VfsFactory(), () -> executors, List::of, () -> software);
-        Vm vm = os.create(VmConfig.defaults());
+        return new VmRegistry(1024, log, System::currentTimeMillis, new VfsFactory(), () -> executors, List::of, () -> software);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Vm vm = runtimeWithNode().create(VmConfig.defaults());
         long t0 = System.nanoTime();
         ExecResult first = vm.process().execFile("node", List.of("-e", "console.log(1)"), agentos.api.process.ExecOptions.DEFAULT)
                 .toCompletableFuture().get(120, TimeUnit.SECONDS);

@@ -1,6 +1,5 @@
 package agentos.bench;
 
-import agentos.api.AgentOs;
 import agentos.api.ErrnoException;
 import agentos.api.Vm;
 import agentos.api.config.VmConfig;
@@ -8,23 +7,13 @@ import agentos.api.network.HttpRequest;
 import agentos.api.process.ExecOptions;
 import agentos.api.process.ExecResult;
 import agentos.api.process.SpawnOptions;
-import agentos.api.spi.Executor;
-import agentos.api.spi.SoftwarePackage;
-import agentos.exec.js.internal.JsExecutor;
-import agentos.exec.js.internal.NodePackage;
-import agentos.exec.wasm.internal.ChicoryExecutor;
-import agentos.kernel.internal.VmRegistry;
-import agentos.vfs.internal.VfsFactory;
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.osgi.service.log.Logger;
 
 /**
  * VM networking: guest-to-guest HTTP requests per second over in-VM loopback (a node server and a node client in
@@ -43,13 +32,7 @@ public final class NetBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
-                (p, m, a) -> m.getReturnType() == boolean.class ? Boolean.FALSE : null);
-        List<Executor> executors = List.of(new ChicoryExecutor(), new JsExecutor());
-        List<SoftwarePackage> software = new ArrayList<>(ExecBench.software());
-        software.add(new NodePackage());
-        AgentOs os = new VmRegistry(1024, log, System::currentTimeMillis, new VfsFactory(), () -> executors, List::of, () -> software);
-        Vm vm = os.create(VmConfig.defaults());
+        Vm vm = JsBench.runtimeWithNode().create(VmConfig.defaults());
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 300;
 
         vm.filesystem().writeFile("/workspace/rps.js", """

@@ -2231,6 +2231,16 @@ class HttpParser {
     else if (this.state !== 'head' && this.state !== 'upgraded' || this.buf.length) this._fail(new NodeError('HPE_INVALID_EOF_STATE', 'Parse Error: Invalid EOF state'));
   }
   _fail(e) { if (this.state === 'failed') return; this.state = 'failed'; if (this.onError) this.onError(e); }
+  // Hands up to this.left buffered body bytes to onBody; false when nothing is buffered.
+  _takeBody() {
+    if (!this.buf.length) return false;
+    const n = Math.min(this.left, this.buf.length);
+    const part = this.buf.subarray(0, n);
+    this.buf = this.buf.subarray(n);
+    this.left -= n;
+    this.onBody(part);
+    return true;
+  }
   _line() {
     const i = this.buf.indexOf('\r\n');
     if (i < 0) return null;
@@ -2291,12 +2301,7 @@ class HttpParser {
         else if (length === 0 || this.kind === 'request') { this.onEnd(); continue; }
         else this.state = 'eof-body';
       } else if (this.state === 'body') {
-        if (!this.buf.length) return;
-        const n = Math.min(this.left, this.buf.length);
-        const part = this.buf.subarray(0, n);
-        this.buf = this.buf.subarray(n);
-        this.left -= n;
-        this.onBody(part);
+        if (!this._takeBody()) return;
         if (this.left === 0) { this.state = 'head'; this.onEnd(); }
       } else if (this.state === 'eof-body') {
         if (!this.buf.length) return;
@@ -2310,12 +2315,7 @@ class HttpParser {
         if (size === 0) this.state = 'trailers';
         else { this.state = 'chunk'; this.left = size; }
       } else if (this.state === 'chunk') {
-        if (!this.buf.length) return;
-        const n = Math.min(this.left, this.buf.length);
-        const part = this.buf.subarray(0, n);
-        this.buf = this.buf.subarray(n);
-        this.left -= n;
-        this.onBody(part);
+        if (!this._takeBody()) return;
         if (this.left === 0) this.state = 'chunk-end';
       } else if (this.state === 'chunk-end') {
         if (this.buf.length < 2) return;

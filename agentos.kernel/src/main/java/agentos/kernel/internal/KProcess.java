@@ -696,7 +696,7 @@ final class KProcess implements Syscalls {
     @Override
     public int socket(int domain, int type, int flags) {
         enter();
-        OpenFile s = type == SOCK_DGRAM && domain != AF_UNIX ? kernel.net().datagramSocket(domain, flags) : kernel.net().socket(domain, type, flags);
+        OpenFile s = kernel.net().socket(domain, type, flags);
         try {
             return fds.install(s, (flags & O_CLOEXEC) != 0, 0);
         } catch (ErrnoException e) {

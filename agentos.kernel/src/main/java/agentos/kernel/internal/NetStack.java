@@ -59,8 +59,7 @@ final class NetStack {
     private final long bufferBytes;
     /** Bound sockets by "tcp:PORT", "udp:PORT" or "unix:PATH". */
     private final Map<String, OpenFile> bound = new HashMap<>();
-    private final Set<SocketDesc> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<DgramDesc> openDgrams = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<OpenFile> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(1);
     private int nextEphemeral = EPHEMERAL_MIN;
     private volatile @Nullable SSLContext tls;
@@ -80,45 +79,11 @@ final class NetStack {
         return kernel.config();
     }
 
-    DgramDesc datagramSocket(int domain, int flags) {
-        sockets.acquire("socket");
-        DgramDesc d = new DgramDesc(this, ids.getAndIncrement(), domain, flags, kernel.limits().resources().maxSocketDatagramQueueLen());
-        openDgrams.add(d);
-        return d;
-    }
-
-    void closed(DgramDesc d) {
-        if (openDgrams.remove(d)) {
-            sockets.release();
-        }
-        synchronized (bound) {
-            bound.values().removeIf(b -> b == d);
-        }
-        kernel.readiness().changed();
-    }
-
     void bind(DgramDesc d, SockAddr a) {
         if (d.local != null) {
             throw new ErrnoException(Errno.EINVAL, "bind", d.name(), "socket is already bound");
         }
-        String host = a.address().isEmpty() ? "0.0.0.0" : a.address();
-        if (!isLocalBindAddress(host)) {
-            throw new ErrnoException(Errno.EADDRNOTAVAIL, "bind", host + ":" + a.port(), "a VM binds only its loopback or the unspecified address");
-        }
-        synchronized (bound) {
-            int port = a.port();
-            if (port == 0) {
-                port = ephemeralPort("udp:");
-            } else {
-                checkListenPort(port, "bind");
-                if (bound.containsKey("udp:" + port)) {
-                    throw new ErrnoException(Errno.EADDRINUSE, "bind", host + ":" + port, "UDP port " + port + " is in use in this VM");
-                }
-                kernel.permissions().check(Scope.NETWORK, "listen", "udp://" + host + ":" + port, "bind");
-            }
-            bound.put("udp:" + port, d);
-            d.local = new SockAddr(d.family, host, port);
-        }
+        d.local = bindInet("udp", d, d.family, a);
     }
 
     void connect(DgramDesc d, SockAddr a) {
@@ -153,15 +118,11 @@ final class NetStack {
                 if (!config().loopbackExemptPorts().contains(to.port())) {
                     return len; // nobody listens: dropped, as on Linux
                 }
-            } else if (isRestricted(inet)) {
-                PermissionEngine.Decision dec = kernel.permissions().decide(Scope.NETWORK, "connect", "udp://" + ip + ":" + to.port());
-                if (dec.mode() != PermissionMode.ALLOW || dec.rule().startsWith("default")) {
-                    throw new ErrnoException(Errno.EACCES, "sendto", ip + ":" + to.port(),
-                            "blocked outbound network access to a private, link-local, multicast or unspecified address"
-                                    + " (needs an explicit network rule allowing connect to udp://" + ip + ":" + to.port() + ")");
-                }
             } else {
-                kernel.permissions().check(Scope.NETWORK, "connect", "udp://" + to.address() + ":" + to.port(), "sendto");
+                ErrnoException denied = egressDenied("udp", inet, ip, to, "sendto");
+                if (denied != null) {
+                    throw denied;
+                }
             }
             try {
                 d.hostChannel().send(java.nio.ByteBuffer.wrap(data), new InetSocketAddress(inet, to.port()));
@@ -173,7 +134,8 @@ final class NetStack {
         throw new ErrnoException(Errno.EHOSTUNREACH, "sendto", to.toString());
     }
 
-    SocketDesc socket(int domain, int type, int flags) {
+    /** A new stream ({@link SocketDesc}) or datagram ({@link DgramDesc}) socket, counted under maxSockets. */
+    OpenFile socket(int domain, int type, int flags) {
         if (domain != Syscalls.AF_INET && domain != Syscalls.AF_INET6 && domain != Syscalls.AF_UNIX) {
             throw new ErrnoException(Errno.ENOTSUP, "socket", null, "address family " + domain + " is not supported");
         }
@@ -184,17 +146,20 @@ final class NetStack {
             throw new ErrnoException(Errno.ENOTSUP, "socket", null, "Unix datagram sockets are not supported");
         }
         sockets.acquire("socket");
-        SocketDesc s = new SocketDesc(this, ids.getAndIncrement(), domain, flags);
-        open.add(s);
-        return s;
+        OpenFile f = type == Syscalls.SOCK_DGRAM
+                ? new DgramDesc(this, ids.getAndIncrement(), domain, flags, kernel.limits().resources().maxSocketDatagramQueueLen())
+                : new SocketDesc(this, ids.getAndIncrement(), domain, flags);
+        open.add(f);
+        return f;
     }
 
-    void closed(SocketDesc s) {
-        if (open.remove(s)) {
+    /** At a socket's last close: its slot under maxSockets and its bound address are given back. */
+    void closed(OpenFile f) {
+        if (open.remove(f)) {
             sockets.release();
         }
         synchronized (bound) {
-            bound.values().removeIf(b -> b == s);
+            bound.values().removeIf(b -> b == f);
         }
         kernel.readiness().changed();
     }
@@ -220,6 +185,16 @@ final class NetStack {
             s.state = SocketDesc.State.BOUND;
             return;
         }
+        s.local = bindInet("tcp", s, a.family(), a);
+        s.state = SocketDesc.State.BOUND;
+    }
+
+    /**
+     * Binds an inet socket of {@code proto} ("tcp"/"udp") in this VM: loopback or unspecified addresses only, an
+     * ephemeral port for 0, else the listen range, the privileged-port rule and a free port; then the network
+     * policy's {@code listen} on {@code proto://host:port}. Returns the bound address.
+     */
+    private SockAddr bindInet(String proto, OpenFile owner, int family, SockAddr a) {
         String host = a.address().isEmpty() ? "0.0.0.0" : a.address();
         if (!isLocalBindAddress(host)) {
             throw new ErrnoException(Errno.EADDRNOTAVAIL, "bind", host + ":" + a.port(),
@@ -228,18 +203,18 @@ final class NetStack {
         synchronized (bound) {
             int port = a.port();
             if (port == 0) {
-                port = ephemeralPort();
+                port = ephemeralPort(proto + ":");
             } else {
                 checkListenPort(port, "bind");
-                if (bound.containsKey("tcp:" + port)) {
-                    throw new ErrnoException(Errno.EADDRINUSE, "bind", host + ":" + port, "port " + port + " is in use in this VM");
+                if (bound.containsKey(proto + ":" + port)) {
+                    throw new ErrnoException(Errno.EADDRINUSE, "bind", host + ":" + port,
+                            proto.toUpperCase(java.util.Locale.ROOT) + " port " + port + " is in use in this VM");
                 }
             }
-            kernel.permissions().check(Scope.NETWORK, "listen", "tcp://" + host + ":" + port, "bind");
-            bound.put("tcp:" + port, s);
-            s.local = new SockAddr(a.family(), host, port);
+            kernel.permissions().check(Scope.NETWORK, "listen", proto + "://" + host + ":" + port, "bind");
+            bound.put(proto + ":" + port, owner);
+            return new SockAddr(family, host, port);
         }
-        s.state = SocketDesc.State.BOUND;
     }
 
     private static boolean isLocalBindAddress(String host) {
@@ -259,11 +234,7 @@ final class NetStack {
         }
     }
 
-    /** Caller holds {@code bound}. */
-    private int ephemeralPort() {
-        return ephemeralPort("tcp:");
-    }
-
+    /** A free port of {@code proto} ("tcp:"/"udp:"); the caller holds {@code bound}. */
     private int ephemeralPort(String proto) {
         for (int i = 0; i <= EPHEMERAL_MAX - EPHEMERAL_MIN; i++) {
             int p = nextEphemeral;
@@ -342,22 +313,38 @@ final class NetStack {
                         "nothing listens on port " + a.port() + " in this VM (host loopback ports need loopbackExemptPorts)");
                 continue;
             }
-            String resource = "tcp://" + a.address() + ":" + a.port();
-            if (isRestricted(inet)) {
-                PermissionEngine.Decision d = kernel.permissions().decide(Scope.NETWORK, "connect", "tcp://" + ip + ":" + a.port());
-                if (d.mode() != PermissionMode.ALLOW || d.rule().startsWith("default")) {
-                    last = new ErrnoException(Errno.EACCES, "connect", ip + ":" + a.port(),
-                            "blocked outbound network access to a private, link-local, multicast or unspecified address"
-                                    + " (needs an explicit network rule allowing connect to tcp://" + ip + ":" + a.port() + ")");
-                    continue;
-                }
-            } else {
-                kernel.permissions().check(Scope.NETWORK, "connect", resource, "connect");
+            ErrnoException denied = egressDenied("tcp", inet, ip, a, "connect");
+            if (denied != null) {
+                last = denied;
+                continue;
             }
             connectHost(s, a, new InetSocketAddress(inet, a.port()));
             return;
         }
         throw last != null ? last : new ErrnoException(Errno.EHOSTUNREACH, "connect", a.toString());
+    }
+
+    /**
+     * Why {@code proto} traffic to {@code ip} (resolved from {@code to}) may not leave the VM, or null when the
+     * policy allows it: private, link-local, multicast and unspecified addresses need an explicit rule; others the
+     * policy's {@code connect} on {@code proto://host:port}.
+     */
+    private @Nullable ErrnoException egressDenied(String proto, InetAddress inet, String ip, SockAddr to, String syscall) {
+        if (isRestricted(inet)) {
+            PermissionEngine.Decision d = kernel.permissions().decide(Scope.NETWORK, "connect", proto + "://" + ip + ":" + to.port());
+            if (d.mode() == PermissionMode.ALLOW && !d.rule().startsWith("default")) {
+                return null;
+            }
+            return new ErrnoException(Errno.EACCES, syscall, ip + ":" + to.port(),
+                    "blocked outbound network access to a private, link-local, multicast or unspecified address"
+                            + " (needs an explicit network rule allowing connect to " + proto + "://" + ip + ":" + to.port() + ")");
+        }
+        try {
+            kernel.permissions().check(Scope.NETWORK, "connect", proto + "://" + to.address() + ":" + to.port(), syscall);
+            return null;
+        } catch (ErrnoException e) {
+            return e;
+        }
     }
 
     private @Nullable SocketDesc lookupListener(int port) {
@@ -380,29 +367,13 @@ final class NetStack {
         if (local == null) {
             synchronized (bound) {
                 local = requested.family() == Syscalls.AF_UNIX ? SockAddr.unix("")
-                        : new SockAddr(s.family, peer.address(), ephemeralPort());
+                        : new SockAddr(s.family, peer.address(), ephemeralPort("tcp:"));
             }
         }
-        connections.acquire("connect");
-        SocketDesc server;
-        try {
-            server = socket(listener.family, Syscalls.SOCK_STREAM, 0);
-        } catch (ErrnoException e) {
-            connections.release();
-            throw e;
-        }
-        Pipe up = new Pipe(ids.getAndIncrement(), bufferBytes, kernel.readiness(), () -> {});
-        Pipe down = new Pipe(ids.getAndIncrement(), bufferBytes, kernel.readiness(), () -> {});
-        SockAddr serverLocal = listener.local != null ? new SockAddr(listener.family,
-                requested.family() == Syscalls.AF_UNIX ? requested.address() : peer.address(), requested.port()) : requested;
-        server.connected(up.readEnd(), down.writeEnd(), serverLocal, local, null);
-        s.connected(down.readEnd(), up.writeEnd(), local, peer, connections::release);
-        if (!listener.offer(server)) {
-            server.release();
-            s.shutdown(Syscalls.SHUT_RDWR);
-            throw new ErrnoException(Errno.ECONNREFUSED, "connect", requested.toString(), "the listener's backlog is full");
-        }
-        kernel.readiness().changed();
+        SockAddr serverLocal = requested.family() == Syscalls.AF_UNIX ? requested
+                : new SockAddr(listener.family, peer.address(), requested.port());
+        Pipe.End[] ends = pairWith(listener, serverLocal, local, requested.toString());
+        s.connected(ends[0], ends[1], local, peer, null);
     }
 
     /** Opens a connection from the host to a guest listener on {@code port} (for {@code Vm.network()}). */
@@ -411,27 +382,36 @@ final class NetStack {
         if (listener == null) {
             throw new ErrnoException(Errno.ECONNREFUSED, "connect", "127.0.0.1:" + port, "nothing listens on port " + port + " in this VM");
         }
+        return pairWith(listener, new SockAddr(listener.family, "127.0.0.1", port), new SockAddr(Syscalls.AF_INET, "127.0.0.1", 0),
+                "127.0.0.1:" + port);
+    }
+
+    /**
+     * Queues a new server-side socket on {@code listener}, joined by two kernel pipes to ends returned as
+     * {in, out} for the connecting side. The connection counts under maxConnections until both sides let go.
+     */
+    private Pipe.End[] pairWith(SocketDesc listener, SockAddr serverLocal, SockAddr client, String target) {
         connections.acquire("connect");
         SocketDesc server;
         try {
-            server = socket(listener.family, Syscalls.SOCK_STREAM, 0);
+            server = (SocketDesc) socket(listener.family, Syscalls.SOCK_STREAM, 0);
         } catch (ErrnoException e) {
             connections.release();
             throw e;
         }
         Pipe up = new Pipe(ids.getAndIncrement(), bufferBytes, kernel.readiness(), connections::release);
         Pipe down = new Pipe(ids.getAndIncrement(), bufferBytes, kernel.readiness(), () -> {});
-        server.connected(up.readEnd(), down.writeEnd(), new SockAddr(listener.family, "127.0.0.1", port),
-                new SockAddr(Syscalls.AF_INET, "127.0.0.1", 0), null);
-        Pipe.End hostIn = down.readEnd();
-        Pipe.End hostOut = up.writeEnd();
+        server.connected(up.readEnd(), down.writeEnd(), serverLocal, client, null);
+        Pipe.End in = down.readEnd();
+        Pipe.End out = up.writeEnd();
         if (!listener.offer(server)) {
             server.release();
-            hostIn.release();
-            hostOut.release();
-            throw new ErrnoException(Errno.ECONNREFUSED, "connect", "127.0.0.1:" + port, "the listener's backlog is full");
+            in.release();
+            out.release();
+            throw new ErrnoException(Errno.ECONNREFUSED, "connect", target, "the listener's backlog is full");
         }
-        return new Pipe.End[] {hostIn, hostOut};
+        kernel.readiness().changed();
+        return new Pipe.End[] {in, out};
     }
 
     private void connectHost(SocketDesc s, SockAddr requested, InetSocketAddress target) {

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class VmNetwork implements Network {
     /** How long a buffered request, or one wait of a streamed read, may take. */
-    private static final long WAIT_MS = Long.getLong("agentos.network.waitMs", 120_000);
+    private static final long WAIT_MS = 120_000;
 
     private final Kernel kernel;
     private final Map<String, Exchange> streams = new ConcurrentHashMap<>();

@@ -571,33 +571,15 @@ public final class Host {
     /** Accepts on a host thread until stopped, delivering {@code accept} [fd, address, port, family] or {@code accepterror}. */
     @Export
     public void acceptStart(int fd, int id) {
-        if (acceptors.putIfAbsent(id, Boolean.TRUE) != null) {
-            return;
-        }
-        process.refs.incrementAndGet();
-        Thread t = new Thread(() -> {
-            try {
-                while (!closed && acceptors.containsKey(id)) {
-                    int c = sys.accept(fd, Syscalls.O_CLOEXEC);
-                    if (!acceptors.containsKey(id)) {
-                        sys.close(c);
-                        break;
-                    }
-                    Object[] peer = addressOf(sys.getpeername(c));
-                    deliver("accept", id, ProxyArray.fromArray(c, peer[0], peer[1], peer[2]));
-                }
-            } catch (RuntimeException e) {
-                if (acceptors.containsKey(id)) {
-                    deliver("accepterror", id, ProxyArray.fromArray(errorOf(e)));
-                }
-            } finally {
-                if (acceptors.remove(id) != null) {
-                    process.refs.decrementAndGet();
-                }
+        loop(id, "node-accept-" + process.launch.pid() + "-" + fd, () -> {
+            int c = sys.accept(fd, Syscalls.O_CLOEXEC);
+            if (!acceptors.containsKey(id)) {
+                sys.close(c); // stopped while waiting
+                return;
             }
-        }, "node-accept-" + process.launch.pid() + "-" + fd);
-        t.setDaemon(true);
-        t.start();
+            Object[] peer = addressOf(sys.getpeername(c));
+            deliver("accept", id, ProxyArray.fromArray(c, peer[0], peer[1], peer[2]));
+        }, e -> deliver("accepterror", id, ProxyArray.fromArray(errorOf(e))));
     }
 
     /** Stops holding the loop open for acceptor {@code id}; closing its fd ends the thread. */
@@ -614,8 +596,7 @@ public final class Host {
      */
     @Export
     public void connect(int fd, String host, int port, boolean unix, @Nullable String tlsServerName, boolean verify, int id) {
-        process.refs.incrementAndGet();
-        Thread.ofVirtual().name("node-connect-" + process.launch.pid() + "-" + fd).start(() -> {
+        onThread("node-connect-" + process.launch.pid() + "-" + fd, () -> {
             try {
                 if (tlsServerName != null) {
                     sys.tlsClient(fd, tlsServerName, verify);
@@ -626,8 +607,6 @@ public final class Host {
                 deliver("connect", id, ProxyArray.fromArray(local[0], local[1], remote[0], remote[1], remote[2]));
             } catch (RuntimeException e) {
                 deliver("connecterror", id, ProxyArray.fromArray(errorOf(e)));
-            } finally {
-                process.refs.decrementAndGet();
             }
         });
     }
@@ -739,28 +718,12 @@ public final class Host {
     /** Receives on a host thread, delivering {@code datagram} [bytes, address, port, family] until stopped or closed. */
     @Export
     public void udpRecvStart(int fd, int id) {
-        if (acceptors.putIfAbsent(id, Boolean.TRUE) != null) {
-            return;
-        }
-        process.refs.incrementAndGet();
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[65536];
-            try {
-                while (!closed && acceptors.containsKey(id)) {
-                    Syscalls.Received r = sys.recvfrom(fd, buf, 0, buf.length, 0);
-                    Object[] from = addressOf(r.from());
-                    deliver("datagram", id, ProxyArray.fromArray(ByteBuffer.wrap(java.util.Arrays.copyOf(buf, r.length())), from[0], from[1], from[2]));
-                }
-            } catch (RuntimeException e) {
-                // closed
-            } finally {
-                if (acceptors.remove(id) != null) {
-                    process.refs.decrementAndGet();
-                }
-            }
-        }, "node-udp-" + process.launch.pid() + "-" + fd);
-        t.setDaemon(true);
-        t.start();
+        byte[] buf = new byte[65536];
+        loop(id, "node-udp-" + process.launch.pid() + "-" + fd, () -> {
+            Syscalls.Received r = sys.recvfrom(fd, buf, 0, buf.length, 0);
+            Object[] from = addressOf(r.from());
+            deliver("datagram", id, ProxyArray.fromArray(ByteBuffer.wrap(java.util.Arrays.copyOf(buf, r.length())), from[0], from[1], from[2]));
+        }, e -> { /* the socket was closed */ });
     }
 
     /** [address, port, family] of either end of a socket, or null. */
@@ -776,17 +739,54 @@ public final class Host {
     /** Resolves on a host thread; delivers {@code lookup} with the addresses or [code, message]. */
     @Export
     public void lookup(String hostname, int id) {
-        process.refs.incrementAndGet();
-        Thread.ofVirtual().name("node-dns-" + process.launch.pid()).start(() -> {
+        onThread("node-dns-" + process.launch.pid(), () -> {
             try {
                 deliver("lookup", id, ProxyArray.fromArray(new Object[] {true, ProxyArray.fromArray(sys.getaddrinfo(hostname).toArray())}));
             } catch (RuntimeException e) {
                 Object[] err = errorOf(e);
                 deliver("lookup", id, ProxyArray.fromArray(false, err[0], err[1]));
+            }
+        });
+    }
+
+    /** Runs {@code body} on a virtual thread that holds the loop open until it ends. */
+    private void onThread(String name, Runnable body) {
+        process.refs.incrementAndGet();
+        Thread.ofVirtual().name(name).start(() -> {
+            try {
+                body.run();
             } finally {
                 process.refs.decrementAndGet();
             }
         });
+    }
+
+    /**
+     * Repeats {@code step} on a host thread while {@code id} is registered (until {@link #acceptStop}), holding the
+     * loop open; a failure while still registered goes to {@code onError}.
+     */
+    private void loop(int id, String name, Runnable step, java.util.function.Consumer<RuntimeException> onError) {
+        if (acceptors.putIfAbsent(id, Boolean.TRUE) != null) {
+            return;
+        }
+        process.refs.incrementAndGet();
+        Thread t = new Thread(() -> {
+            try {
+                while (!closed && acceptors.containsKey(id)) {
+                    step.run();
+                }
+            } catch (RuntimeException e) {
+                if (acceptors.containsKey(id)) {
+                    onError.accept(e);
+                }
+            } finally {
+                if (acceptors.remove(id) != null) {
+                    process.refs.decrementAndGet();
+                }
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     // ---- child processes ----
