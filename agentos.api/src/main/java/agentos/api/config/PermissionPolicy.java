@@ -20,8 +20,11 @@ public record PermissionPolicy(
     public static final PermissionPolicy INHERIT = new PermissionPolicy(null, null, null, null, null, null);
 
     /**
-     * The default policy. Network is denied except for loopback inside the VM, which the kernel keeps inside
-     * the VM whatever the policy says; {@code tcp://127.0.0.1:*} rules here govern loopback-exempt host ports.
+     * The default policy. Network is denied except {@code listen}; loopback inside the VM never leaves it and is
+     * allowed whatever the policy says, and host loopback ports are reachable only when listed in
+     * {@link VmConfig#loopbackExemptPorts()}. Network rule operations are {@code connect} (on
+     * {@code tcp://host:port} / {@code udp://host:port}), {@code dns} (on {@code dns://name}) and {@code listen};
+     * private, link-local, multicast and unspecified addresses need an explicit {@code connect} rule.
      */
     public static final PermissionPolicy DEFAULT = new PermissionPolicy(
             ScopePolicy.ALLOW,
