@@ -2,7 +2,7 @@
  * VM configuration DTOs: user, software, mounts, root filesystem, permissions, limits, DNS and listen policy.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 @NullMarked
 package agentos.api.config;
 

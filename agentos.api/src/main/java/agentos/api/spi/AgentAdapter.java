@@ -20,6 +20,16 @@ public interface AgentAdapter {
         return fromManifest;
     }
 
+    /**
+     * Like {@link #prepare(AgentLaunch, Map)}, also given the session's OS instructions (the text written to
+     * {@code /etc/agentos/instructions.md}, or {@code null} when the session skips them) so the adapter can pass
+     * them the way its agent takes them (an argument, a context file). The default ignores them.
+     */
+    default AgentLaunch prepare(AgentLaunch fromManifest, Map<String, String> sessionEnv,
+            @org.jspecify.annotations.Nullable String instructions) {
+        return prepare(fromManifest, sessionEnv);
+    }
+
     /** The guest path the adapter reads extra instructions from, or {@code null} to pass them via ACP only. */
     default @org.jspecify.annotations.Nullable String instructionsPath() {
         return null;

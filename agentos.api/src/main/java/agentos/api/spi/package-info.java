@@ -1,9 +1,9 @@
 /**
  * Plugin SPIs, implemented by bundles and found through the OSGi service registry: executors, software
- * packages, mount plugins, agent adapters, session stores and command-line modes.
+ * packages, mount plugins, agent adapters, the agent layer, session stores and command-line modes.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 @NullMarked
 package agentos.api.spi;
 

@@ -23,6 +23,8 @@ import agentos.api.software.Software;
 import agentos.api.terminal.Terminals;
 import agentos.api.config.MountConfig;
 import agentos.api.fs.MountInfo;
+import agentos.api.spi.AgentBinding;
+import agentos.api.spi.AgentLayer;
 import agentos.api.spi.Executor;
 import agentos.api.spi.MountPlugin;
 import agentos.api.spi.SoftwarePackage;
@@ -62,10 +64,15 @@ final class KernelVm implements Vm {
     private final VmTerminals terminals;
     private final VmSoftware software;
     private final VmJavaScript javascript;
+    private final Supplier<@Nullable AgentLayer> agentLayer;
+    private @Nullable AgentLayer boundLayer;
+    private @Nullable AgentBinding binding;
 
     KernelVm(String id, VmConfig config, LongSupplier clock, BiConsumer<KernelVm, String> disposer,
             VirtualFilesystemFactory vfsFactory, Supplier<List<Executor>> executors, Supplier<List<MountPlugin>> plugins,
-            Supplier<List<SoftwarePackage>> packages, ScheduledExecutorService scheduler) {
+            Supplier<List<SoftwarePackage>> packages, ScheduledExecutorService scheduler,
+            Supplier<@Nullable AgentLayer> agentLayer) {
+        this.agentLayer = agentLayer;
         this.id = id;
         this.sequence = Long.parseLong(id.substring(id.indexOf('-') + 1));
         this.config = config;
@@ -121,6 +128,14 @@ final class KernelVm implements Vm {
     /** Called by the registry once the VM is out of the registry. */
     void shutdown(String reason) {
         transition(VmState.DISPOSING, reason);
+        AgentBinding b;
+        synchronized (this) {
+            b = binding;
+            binding = null;
+        }
+        if (b != null) {
+            b.close(reason);
+        }
         network.dispose();
         kernel.dispose();
         transition(VmState.DISPOSED, reason);
@@ -222,12 +237,29 @@ final class KernelVm implements Vm {
 
     @Override
     public Agents agents() {
-        throw missing("agents");
+        return agentBinding("agents").agents();
     }
 
     @Override
     public Sessions sessions() {
-        throw missing("sessions");
+        return agentBinding("sessions").sessions();
+    }
+
+    /** The binding to the current agent layer, attaching this VM on first use or after the layer changed. */
+    private synchronized AgentBinding agentBinding(String namespace) {
+        requireLive();
+        AgentLayer layer = agentLayer.get();
+        if (layer == null) {
+            throw new NotAvailableException("vm." + namespace + "()", "it needs the agent layer: install and start bundle agentos.acp");
+        }
+        if (binding == null || boundLayer != layer || !binding.isOpen()) {
+            if (binding != null) {
+                binding.close("agent layer replaced");
+            }
+            binding = layer.attach(this, () -> software.projected().stream().map(SoftwarePackage::manifest).toList());
+            boundLayer = layer;
+        }
+        return binding;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import agentos.api.spi.AgentLayer;
 import agentos.api.spi.Executor;
 import agentos.api.spi.MountPlugin;
 import agentos.api.spi.SoftwarePackage;
@@ -74,6 +75,12 @@ public final class VmRegistry implements AgentOs {
     private volatile List<SoftwarePackage> softwarePackages = List.of();
     private final Supplier<List<SoftwarePackage>> packageSupplier;
 
+    // The agent layer (agentos.acp) is optional: without it, agents() and sessions() say what is missing.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile @org.jspecify.annotations.Nullable AgentLayer agentLayer;
+    private volatile Supplier<@org.jspecify.annotations.Nullable AgentLayer> agentLayerSupplier = () -> agentLayer;
+
     @Activate
     public VmRegistry(Config config, @Reference(service = LoggerFactory.class) Logger log,
             @Reference VirtualFilesystemFactory vfsFactory) {
@@ -98,6 +105,12 @@ public final class VmRegistry implements AgentOs {
         this.pluginSupplier = plugins;
         this.packageSupplier = packages;
         this.scheduler = newScheduler();
+    }
+
+    /** Wires the agent layer by hand, outside OSGi (tests and benchmarks). */
+    public VmRegistry agentLayer(AgentLayer layer) {
+        this.agentLayerSupplier = () -> layer;
+        return this;
     }
 
     private static int checkMax(int maxVms) {
@@ -134,7 +147,7 @@ public final class VmRegistry implements AgentOs {
         }
         String id = "vm-" + nextId.getAndIncrement();
         KernelVm vm = new KernelVm(id, config, clock, this::disposeVm, vfsFactory, executorSupplier, pluginSupplier, packageSupplier,
-                scheduler);
+                scheduler, () -> agentLayerSupplier.get());
         vms.put(id, vm);
         vm.markReady();
         log.info("created VM {}", id);

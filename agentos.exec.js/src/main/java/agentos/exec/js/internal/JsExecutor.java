@@ -60,7 +60,7 @@ public final class JsExecutor implements Executor {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         guard.close();
         Engine e = engine;
         if (e != null) {

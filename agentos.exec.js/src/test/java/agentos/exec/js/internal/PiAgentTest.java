@@ -107,7 +107,7 @@ class PiAgentTest {
     @Test
     void piDoesAToolTurnAndATextTurnInAVm() throws Exception {
         Path pi = Path.of(System.getProperty("agentos.test.pi", "target/test-pi/package.aospkg"));
-        assertTrue(Files.isRegularFile(pi), "the build fetches the Pi package to " + pi + " (src/test/fetch-pi.sh)");
+        assertTrue(Files.isRegularFile(pi), "the build fetches the Pi package to " + pi + " (agentos.adapters.pi/src/fetch/fetch-pi.sh)");
         try (JsVms vms = new JsVms();
              FakeModelServer model = FakeModelServer.start(
                      Fixture.onUserText("create the file").toolCall("I will create it.", "bash",
