@@ -54,6 +54,11 @@ public final class Rejection {
         if (t instanceof UnsupportedOperationException) {
             return payload(RejectCode.UNSUPPORTED, message(t));
         }
+        if (t instanceof agentos.api.session.SessionException e) {
+            JsonObject o = payload(RejectCode.EXECUTION_ERROR, message(t));
+            o.addProperty("session_code", e.code());
+            return o;
+        }
         if (t instanceof AgentOsException) {
             return payload(RejectCode.EXECUTION_ERROR, message(t));
         }
@@ -99,6 +104,15 @@ public final class Rejection {
             }
             case UNSUPPORTED -> {
                 return new UnsupportedOperationException(message);
+            }
+            case EXECUTION_ERROR -> {
+                String sessionCode = string(p, "session_code", null);
+                if (sessionCode != null) {
+                    String prefix = sessionCode + ": ";
+                    return new agentos.api.session.SessionException(sessionCode,
+                            message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+                }
+                return new AgentOsException(code.wireName() + ": " + message);
             }
             default -> {
                 return new AgentOsException(code.wireName() + ": " + message);

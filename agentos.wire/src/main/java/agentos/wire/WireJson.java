@@ -29,6 +29,14 @@ public final class WireJson {
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .registerTypeAdapter(byte[].class, new Base64Adapter().nullSafe())
             .registerTypeHierarchyAdapter(RootFilesystemConfig.Lower.class, new LowerAdapter())
+            .registerTypeAdapterFactory(new SealedFactory(agentos.api.session.SessionState.class, java.util.Map.of(
+                    "idle", agentos.api.session.SessionState.Idle.class,
+                    "running", agentos.api.session.SessionState.Running.class,
+                    "waiting", agentos.api.session.SessionState.Waiting.class,
+                    "failed", agentos.api.session.SessionState.Failed.class)))
+            .registerTypeAdapterFactory(new SealedFactory(agentos.api.session.SessionStreamEntry.class, java.util.Map.of(
+                    "durable", agentos.api.session.SessionStreamEntry.Durable.class,
+                    "ephemeral", agentos.api.session.SessionStreamEntry.Ephemeral.class)))
             .disableHtmlEscaping()
             .create();
 
@@ -134,6 +142,54 @@ public final class WireJson {
                 case "bundled_base" -> new RootFilesystemConfig.BundledBaseLower();
                 default -> throw new JsonParseException(
                         "root_filesystem.lowers[].kind must be 'snapshot' or 'bundled_base', got '" + k + "'");
+            };
+        }
+    }
+
+    /** A sealed API union (declared type only) as its record's object plus {@code "kind"}. */
+    private static final class SealedFactory implements com.google.gson.TypeAdapterFactory {
+        private final Class<?> base;
+        private final java.util.Map<String, Class<?>> kinds;
+
+        SealedFactory(Class<?> base, java.util.Map<String, Class<?>> kinds) {
+            this.base = base;
+            this.kinds = kinds;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> @Nullable TypeAdapter<T> create(Gson gson, com.google.gson.reflect.TypeToken<T> type) {
+            if (type.getRawType() != base) {
+                return null;
+            }
+            TypeAdapter<JsonElement> elements = gson.getAdapter(JsonElement.class);
+            return (TypeAdapter<T>) new TypeAdapter<Object>() {
+                @Override
+                public void write(com.google.gson.stream.JsonWriter out, Object value) throws java.io.IOException {
+                    if (value == null) {
+                        out.nullValue();
+                        return;
+                    }
+                    String kind = kinds.entrySet().stream().filter(e -> e.getValue() == value.getClass()).map(java.util.Map.Entry::getKey)
+                            .findFirst().orElseThrow(() -> new JsonParseException("no wire kind for " + value.getClass()));
+                    JsonObject o = ((TypeAdapter<Object>) gson.getAdapter(value.getClass())).toJsonTree(value).getAsJsonObject();
+                    o.addProperty("kind", kind);
+                    elements.write(out, o);
+                }
+
+                @Override
+                public Object read(com.google.gson.stream.JsonReader in) throws java.io.IOException {
+                    JsonElement e = elements.read(in);
+                    if (e == null || e.isJsonNull()) {
+                        return null;
+                    }
+                    JsonElement k = e.isJsonObject() ? e.getAsJsonObject().get("kind") : null;
+                    Class<?> c = k == null ? null : kinds.get(k.getAsString());
+                    if (c == null) {
+                        throw new JsonParseException(base.getSimpleName() + ".kind must be one of " + kinds.keySet() + ", got " + k);
+                    }
+                    return gson.getAdapter(c).fromJsonTree(e);
+                }
             };
         }
     }

@@ -143,10 +143,15 @@ final class ClientProcesses implements Processes {
 
     /** Registers the listener under a fresh id, then asks the sidecar to subscribe with that id. */
     static Subscription subscribe(ClientVm vm, String type, JsonObject p, Consumer<JsonObject> listener) {
+        return subscribe(vm, type, p, listener, false);
+    }
+
+    /** As above; {@code inEnvelope} puts the id into the {@code payload} of an {@code ext} envelope. */
+    static Subscription subscribe(ClientVm vm, String type, JsonObject p, Consumer<JsonObject> listener, boolean inEnvelope) {
         Transport t = vm.transport();
         long sid = t.nextId();
         t.subscribe(sid, listener);
-        p.addProperty("subscription", sid);
+        (inEnvelope ? p.getAsJsonObject("payload") : p).addProperty("subscription", sid);
         try {
             vm.call(type, p);
         } catch (RuntimeException e) {

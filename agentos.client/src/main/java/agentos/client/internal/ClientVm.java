@@ -55,6 +55,7 @@ public final class ClientVm implements Vm {
     private final ClientSoftware software;
     private final ClientNetwork network;
     private final ClientContexts contexts;
+    private final ClientSessions sessions;
     private final ClientJavaScript javascript;
 
     public ClientVm(Transport transport, Ownership scope, VmConfig config, Runnable onGone) {
@@ -69,6 +70,7 @@ public final class ClientVm implements Vm {
         this.software = new ClientSoftware(this);
         this.network = new ClientNetwork(this);
         this.contexts = new ClientContexts(this);
+        this.sessions = new ClientSessions(this);
         this.javascript = new ClientJavaScript(this);
         transport.onVmEvents(id, this::event);
     }
@@ -204,12 +206,14 @@ public final class ClientVm implements Vm {
 
     @Override
     public Agents agents() {
-        throw missing("agents");
+        requireLive();
+        return sessions;
     }
 
     @Override
     public Sessions sessions() {
-        throw missing("sessions");
+        requireLive();
+        return sessions;
     }
 
     @Override

@@ -73,6 +73,7 @@ final class Connection {
     private final ScheduledExecutorService heartbeat;
     private @Nullable ScheduledFuture<?> heartbeatTask;
     private final VmRequests vmRequests;
+    private final AcpRequests acpRequests;
 
     Connection(Sidecar sidecar, String id, InputStream in, OutputStream out, Options options) {
         this.sidecar = sidecar;
@@ -92,6 +93,7 @@ final class Connection {
             return t;
         });
         this.vmRequests = new VmRequests(this);
+        this.acpRequests = new AcpRequests(this, vmRequests);
     }
 
     String id() {
@@ -236,7 +238,7 @@ final class Connection {
             case Wire.PING -> WireJson.object("connection", id);
             case Wire.CREATE_VM -> createVm(requireSession(scope), p);
             case Wire.LIST_VMS -> listVms(scope.session());
-            case Wire.EXT -> ext(p);
+            case Wire.EXT -> ext(request, scope, p);
             case Wire.UNSUBSCRIBE -> {
                 Subscription s = subscriptions.remove(WireJson.longValue(p, "subscription", -1));
                 if (s != null) {
@@ -342,11 +344,14 @@ final class Connection {
         return WireJson.object("vms", infos);
     }
 
-    private JsonObject ext(JsonObject p) {
+    private Object ext(Frame request, Ownership scope, JsonObject p) {
         String namespace = WireJson.string(p, "namespace");
         JsonObject payload = p.has("payload") && p.get("payload").isJsonObject() ? p.getAsJsonObject("payload") : new JsonObject();
         if (namespace.equals("sidecar")) {
             return WireJson.object("namespace", namespace, "payload", stats());
+        }
+        if (namespace.equals(AcpRequests.NAMESPACE)) {
+            return AcpRequests.wrap(acpRequests.handle(request, requireVm(scope), payload));
         }
         throw new UnsupportedOperationException("no handler for ext namespace '" + namespace + "' in this sidecar");
     }

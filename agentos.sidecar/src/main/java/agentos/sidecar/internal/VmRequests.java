@@ -132,7 +132,7 @@ final class VmRequests {
      * Registers a subscription under the id the client chose (so the client's listener exists before the first
      * event can arrive).
      */
-    private JsonObject subscribe(JsonObject p, java.util.function.LongFunction<Subscription> open) {
+    JsonObject subscribe(JsonObject p, java.util.function.LongFunction<Subscription> open) {
         long sid = WireJson.longValue(p, "subscription", 0);
         if (sid <= 0) {
             throw new IllegalArgumentException("field 'subscription' must be a positive id chosen by the client");

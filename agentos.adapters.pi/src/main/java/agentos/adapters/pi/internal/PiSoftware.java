@@ -3,13 +3,10 @@ package agentos.adapters.pi.internal;
 import agentos.api.spi.AgentAdapter;
 import agentos.api.spi.AgentLaunch;
 import agentos.api.spi.AospkgPackage;
+import agentos.api.spi.PackageCache;
 import agentos.api.spi.SoftwarePackage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -36,30 +33,12 @@ public final class PiSoftware {
     @Activate
     public PiSoftware(BundleContext context) throws IOException {
         Bundle bundle = context.getBundle();
-        String base = System.getProperty("agentos.cache.dir",
-                Path.of(System.getProperty("user.home"), ".cache", "agentos").toString());
-        Path file = extract(Path.of(base, "software", bundle.getSymbolicName() + "-" + bundle.getVersion() + "-"
-                + bundle.getLastModified(), "pi.aospkg"), bundle.getEntry("pi/package.aospkg"));
+        Path file = PackageCache.extract(bundle.getSymbolicName(), List.of("pi/package.aospkg"), bundle::getEntry)
+                .resolve("pi/package.aospkg");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("agentos.software.name", "pi");
         software = context.registerService(SoftwarePackage.class, AospkgPackage.open(file), props);
         adapter = context.registerService(AgentAdapter.class, new PiAdapter(), null);
-    }
-
-    static Path extract(Path target, @Nullable URL resource) throws IOException {
-        if (Files.isRegularFile(target)) {
-            return target;
-        }
-        if (resource == null) {
-            throw new IOException("agentos.adapters.pi lacks pi/package.aospkg (was it built with npm available?)");
-        }
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "pi", ".part");
-        try (InputStream in = resource.openStream()) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return target;
     }
 
     @Deactivate

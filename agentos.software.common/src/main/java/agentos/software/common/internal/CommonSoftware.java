@@ -1,6 +1,7 @@
 package agentos.software.common.internal;
 
 import agentos.api.spi.AospkgPackage;
+import agentos.api.spi.PackageCache;
 import agentos.api.spi.SoftwarePackage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Registers one {@link SoftwarePackage} service per upstream {@code .aospkg} this bundle carries. Package files are
- * read by offset, so each is copied once out of the bundle into a cache directory (per bundle version and size) and
+ * read by offset, so each is copied once out of the bundle into a cache directory (named by its content) and
  * opened from there.
  */
 @Component(immediate = true)
@@ -37,31 +38,16 @@ public final class CommonSoftware {
         if (urls == null) {
             throw new IOException("bundle " + bundle.getSymbolicName() + " carries no .aospkg files; was it built with npm available?");
         }
-        Path cache = cacheDir(bundle);
-        for (URL url : Collections.list(urls)) {
-            String name = url.getPath().replaceFirst("^/?aospkg/", "").replaceFirst("/dist/package\\.aospkg$", "");
-            Path file = cache.resolve(name + ".aospkg");
-            if (!Files.exists(file)) {
-                Path tmp = Files.createTempFile(cache, name, ".part");
-                try (InputStream in = url.openStream()) {
-                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+        List<String> paths = Collections.list(urls).stream().map(u -> u.getPath().replaceFirst("^/", "")).sorted().toList();
+        Path cache = PackageCache.extract(bundle.getSymbolicName(), paths, bundle::getEntry);
+        for (String path : paths) {
+            Path file = cache.resolve(path);
             AospkgPackage pkg = AospkgPackage.open(file);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put("agentos.software.name", pkg.manifest().name());
             props.put("agentos.software.version", pkg.manifest().version());
             registrations.add(context.registerService(SoftwarePackage.class, pkg, props));
         }
-    }
-
-    /** A directory that survives restarts (the launcher's framework storage does not), keyed by bundle version. */
-    private static Path cacheDir(Bundle bundle) throws IOException {
-        String base = System.getProperty("agentos.cache.dir",
-                Path.of(System.getProperty("user.home"), ".cache", "agentos").toString());
-        Path dir = Path.of(base, "software", bundle.getSymbolicName() + "-" + bundle.getVersion() + "-" + bundle.getLastModified());
-        return Files.createDirectories(dir);
     }
 
     @Deactivate

@@ -1,5 +1,6 @@
 package agentos.software.tools.internal;
 
+import agentos.api.spi.PackageCache;
 import agentos.api.spi.SoftwarePackage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,9 +21,8 @@ public final class ToolsSoftware {
     @Activate
     public ToolsSoftware(BundleContext context) throws IOException {
         Bundle bundle = context.getBundle();
-        String base = System.getProperty("agentos.cache.dir",
-                Path.of(System.getProperty("user.home"), ".cache", "agentos").toString());
-        Path root = Path.of(base, "software", bundle.getSymbolicName() + "-" + bundle.getVersion() + "-" + bundle.getLastModified());
+        Path root = PackageCache.extract(bundle.getSymbolicName(),
+                ToolsPackage.COMMANDS.stream().map(c -> "tools/bin/" + c).toList(), bundle::getEntry).resolve("tools");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("agentos.software.name", ToolsPackage.NAME);
         registration = context.registerService(SoftwarePackage.class, ToolsPackage.extract(root, bundle::getEntry), props);
