@@ -43,22 +43,27 @@ public final class CommandLine implements Callable<Integer> {
                                     and exit with its status. Options: --json (print one JSON object
                                     {"exitCode","stdout","stderr"} instead), --env K=V (repeatable),
                                     --cwd DIR, --timeout MS
-              prompt --agent ID T   prompt an agent in a VM                     (not yet available)
+              prompt --agent pi [--session ID] [--cwd DIR] [--yes|--no] TEXT
+                                    one turn of an agent in a fresh VM: streams its text and tool calls,
+                                    asks y/n on permission requests (--yes/--no answer them all), prints
+                                    the stop reason. Needs ANTHROPIC_API_KEY (ANTHROPIC_BASE_URL optional);
+                                    --session continues a stored conversation
               sidecar [OPTIONS]     serve the wire protocol (length-prefixed JSON frames) on stdin/stdout
                                     for agentos.client; exits when stdin closes. Options:
                                     --heartbeat-ms N (default 5000), --max-frame-bytes N
-              quickstart            guided end-to-end run on embedded defaults  (not yet available)
+              quickstart            boot a VM, run a shell pipeline, then one Pi turn that creates a file
+                                    (Anthropic with ANTHROPIC_API_KEY, else an embedded fake model server)
               --help                this text
 
             Examples:
               ./agentos shell -c 'agentos:create; agentos:vms'
               echo 'agentos:vms' | ./agentos shell
               ./agentos exec -- 'ls /etc | sort | head -3'
+              ./agentos quickstart
             """;
 
-    private static final List<String> PLANNED = List.of("prompt", "quickstart");
     /** Modes other bundles contribute as {@link LauncherMode} services. */
-    private static final List<String> CONTRIBUTED = List.of("sidecar");
+    private static final List<String> CONTRIBUTED = List.of("sidecar", "prompt", "quickstart");
 
     private final CommandProcessor processor;
     private final BundleContext context;
@@ -115,10 +120,6 @@ public final class CommandLine implements Callable<Integer> {
                 }
                 if (CONTRIBUTED.contains(mode)) {
                     err.println("agentos " + mode + ": the bundle providing this mode is not installed or not active");
-                    return EX_UNAVAILABLE;
-                }
-                if (PLANNED.contains(mode)) {
-                    err.println("agentos " + mode + ": not yet available in this build; see ./agentos --help");
                     return EX_UNAVAILABLE;
                 }
                 err.println("agentos: unknown mode '" + mode + "'; run ./agentos --help for the list");

@@ -63,9 +63,9 @@ class CommandLineTest {
     }
 
     @Test
-    void plannedModesSayTheyAreNotAvailable() {
+    void agentModesSayWhichBundleIsMissing() {
         assertEquals(CommandLine.EX_UNAVAILABLE, run("prompt"));
-        assertEquals("agentos prompt: not yet available in this build; see ./agentos --help\n", err.toString());
+        assertEquals("agentos prompt: the bundle providing this mode is not installed or not active\n", err.toString());
     }
 
     @Test
