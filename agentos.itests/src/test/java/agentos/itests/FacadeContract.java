@@ -249,8 +249,8 @@ public abstract class FacadeContract {
 
     @Test
     public void missingNamespacesSayWhichOne() {
-        NotAvailableException e = assertThrows(NotAvailableException.class, () -> vm.sessions());
-        assertEquals("vm.sessions()", e.capability());
+        NotAvailableException e = assertThrows(NotAvailableException.class, () -> vm.cron());
+        assertEquals("vm.cron()", e.capability());
     }
 
     @Test

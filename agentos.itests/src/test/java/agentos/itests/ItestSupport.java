@@ -32,6 +32,10 @@ final class ItestSupport {
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
     }
 
+    static Option reactorBundle(String name) {
+        return reactorBundles(name);
+    }
+
     private static CompositeOption reactorBundles(String... names) {
         Option[] bundles = new Option[names.length];
         for (int i = 0; i < names.length; i++) {

@@ -42,6 +42,7 @@ class PiSessionsTest {
                              Map.of("command", "echo made-by-pi > /workspace/pi.txt && cat /workspace/pi.txt")),
                      Fixture.onToolResult().text("Created /workspace/pi.txt."),
                      Fixture.onUserText("say hello").text("Hello from the fake model."),
+                     Fixture.onUserText("tell a long story").text("Once upon a time, " + "and then ".repeat(200) + "the end.").withDelay(100),
                      Fixture.always().text("Second session here."))) {
             Vm vm = vms.os().create(VmConfig.builder().software(SoftwareRef.named("pi")).loopbackExemptPort(model.port())
                     .database(SessionDatabaseConfig.DEFAULT).build());
@@ -73,6 +74,16 @@ class PiSessionsTest {
             assertEquals("Hello from the fake model.", SessionsTest.text(text));
             assertEquals(List.of("user_message", "agent_message"), vm.sessions().readHistory(new HistoryQuery("main", null, null, 1000))
                     .events().stream().map(SessionStreamEntry::type).filter(t -> t.endsWith("_message")).toList().subList(2, 4));
+
+            // Cancel while the model is still streaming (one SSE event per 100 ms).
+            var slow = vm.sessions().prompt(PromptRequest.text("main", "please tell a long story")).toCompletableFuture();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (events.stream().noneMatch(e -> e instanceof SessionStreamEntry.Ephemeral && e.json().contains("Once upon"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(vm.sessions().cancelPrompt("main"));
+            assertEquals("cancelled", slow.get(60, TimeUnit.SECONDS).stopReason());
 
             long t2 = System.nanoTime();
             vm.sessions().open(new OpenSessionOptions("second", "pi", "/workspace", List.of(), env, List.of(),
