@@ -28,7 +28,7 @@ async function prompt(p) {
     for (let i = 0; i < 100 && !cancelled; i++) { say(sid, '.'); await sleep(50); }
     return { stopReason: cancelled ? 'cancelled' : 'end_turn' };
   }
-  if (text.includes('exit')) { say(sid, 'bye'); setTimeout(() => process.exit(3), 20); return new Promise(() => {}); }
+  if (text.includes('exit')) { say(sid, 'bye'); process.stderr.write('agent: exiting on request\n'); setTimeout(() => process.exit(3), 20); return new Promise(() => {}); }
   if (text.includes('huge')) { process.stdout.write('{"jsonrpc":"2.0","method":"session/update","params":{"x":"' + 'x'.repeat(8192) + '"}}\n'); return new Promise(() => {}); }
   if (text.includes('bogus')) {
     const r = await call('x/unknown', {});
@@ -52,7 +52,7 @@ async function prompt(p) {
 }
 
 const handlers = {
-  initialize: async () => ({ protocolVersion: 1, agentCapabilities: { loadSession: process.env.SCRIPT_LOAD === '1',
+  initialize: async () => process.env.SCRIPT_HANG_INIT === '1' ? new Promise(() => {}) : ({ protocolVersion: 1, agentCapabilities: { loadSession: process.env.SCRIPT_LOAD === '1',
     promptCapabilities: { image: false, embeddedContext: true } }, agentInfo: { name: 'script-agent', title: 'Script', version: '1.0.0' },
     authMethods: [] }),
   'session/new': async (p) => ({ sessionId: 'script-' + (++sessions) + '-' + p.cwd + '-' + (process.argv.slice(2).join(' ')),

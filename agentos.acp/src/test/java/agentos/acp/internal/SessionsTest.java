@@ -192,11 +192,16 @@ class SessionsTest {
         await(sessions.open(options("x", PermissionPolicyMode.ALLOW_ALL)));
         List<AgentExitEvent> exits = new CopyOnWriteArrayList<>();
         sessions.onAgentExit("x", exits::add);
+        StringBuffer stderr = new StringBuffer();
+        sessions.onAgentStderr("x", e -> stderr.append(new String(e.chunk(), StandardCharsets.UTF_8)));
         CompletionException e = assertThrows(CompletionException.class, () -> sessions.prompt(PromptRequest.text("x", "exit now"))
                 .toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join());
         assertEquals("adapter_exited", ((SessionException) e.getCause()).code());
         assertEquals(1, exits.size());
         assertEquals(3, exits.get(0).exitCode());
+        assertTrue(stderr.toString().contains("agent: exiting on request"), stderr.toString());
+        assertTrue(e.getCause().getMessage().contains("agent: exiting on request"), "the error carries the agent's last stderr: "
+                + e.getCause().getMessage());
         assertInstanceOf(SessionState.Failed.class, sessions.get("x").orElseThrow().state());
         assertTrue(text(await(sessions.prompt(PromptRequest.text("x", "again")))).endsWith(" again"), "no silent restart, but the next prompt restores");
         vm.dispose();
@@ -281,6 +286,21 @@ class SessionsTest {
             HistoryPage h = sessions.readHistory(new HistoryQuery("keep", null, 0L, 100));
             assertEquals("user_message", h.events().get(0).type());
             second.dispose();
+        }
+    }
+
+    @Test
+    void aHandshakeThatNeverAnswersTimesOutAndLeavesNothingStored() throws Exception {
+        AcpSettings d = AcpSettings.defaults();
+        try (AgentVms quick = new AgentVms(dir.resolve("quick.db"), new AcpSettings(1_500, 1_500, 1_000, 4096, 50, 4096, d.baseInstructions()))) {
+            Vm vm = quick.os().create(config(SessionDatabaseConfig.DEFAULT));
+            OpenSessionOptions o = new OpenSessionOptions("h", "script", "/workspace", List.of(), Map.of("SCRIPT_HANG_INIT", "1"),
+                    List.of(), PermissionPolicyMode.ALLOW_ALL, false, null);
+            CompletionException e = assertThrows(CompletionException.class, () -> vm.sessions().open(o).toCompletableFuture().join());
+            assertEquals("handshake_timeout", ((SessionException) e.getCause()).code());
+            assertTrue(vm.sessions().get("h").isEmpty(), "a session that never opened is not stored");
+            waitUntil(() -> vm.process().list().stream().noneMatch(p -> p.state() == agentos.api.process.ProcessState.RUNNING));
+            vm.dispose();
         }
     }
 

@@ -39,7 +39,9 @@ import org.osgi.service.component.annotations.Reference;
             "osgi.command.function=mount",
             "osgi.command.function=unmount",
             "osgi.command.function=mounts",
-            "osgi.command.function=limits"
+            "osgi.command.function=limits",
+            "osgi.command.function=agents",
+            "osgi.command.function=sessions"
         })
 public final class VmCommands {
     private final AgentOs agentOs;
@@ -100,6 +102,25 @@ public final class VmCommands {
                     st.mode(), st.size()));
         }
         return new AdminViews.Listing(vmId, path, entries);
+    }
+
+    @Descriptor("list the agents a VM can run (packages with an agent block)")
+    public String agents(@Descriptor("VM id") String vmId) {
+        StringBuilder sb = new StringBuilder(String.format("%-12s %-24s %s%n", "AGENT", "PACKAGE", "VERSION"));
+        for (agentos.api.session.AgentInfo a : vm(vmId).agents().list()) {
+            sb.append(String.format("%-12s %-24s %s%n", a.id(), a.packageName(), a.version()));
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    @Descriptor("list the durable agent sessions of a VM, most recently updated first")
+    public String sessions(@Descriptor("VM id") String vmId) {
+        StringBuilder sb = new StringBuilder(String.format("%-16s %-8s %-9s %6s  %s%n", "SESSION", "AGENT", "STATE", "EVENTS", "CWD"));
+        for (agentos.api.session.SessionInfo i : vm(vmId).sessions().list(null, 1000).sessions()) {
+            String state = i.state().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            sb.append(String.format("%-16s %-8s %-9s %6d  %s%n", i.sessionId(), i.agent(), state, i.latestSequence(), i.cwd()));
+        }
+        return sb.toString().stripTrailing();
     }
 
     @Descriptor("print a file of a VM (as UTF-8)")
