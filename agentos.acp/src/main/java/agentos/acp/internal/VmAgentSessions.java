@@ -339,20 +339,44 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
     private void stop(Live s, String permissionReason, String why) {
         AcpPeer peer;
         Turn turn;
+        boolean shutdown = permissionReason.equals("vm_shutdown");
         synchronized (s) {
             peer = s.peer;
             s.peer = null;
             turn = s.turn;
-            resolvePending(s, permissionReason, null);
+            if (shutdown) {
+                // The stored state stays as it is (a waiting session keeps its pending requests across a restart);
+                // only the callers and the dying agent are answered.
+                for (Pending p : s.permissions.values()) {
+                    p.answer.complete(cancelledOutcome());
+                }
+                s.permissions.clear();
+                if (turn != null) {
+                    turn.done = true;
+                    s.turn = null;
+                }
+            } else {
+                resolvePending(s, permissionReason, null);
+            }
         }
-        if (turn != null) {
+        if (turn != null && shutdown) {
+            turn.result.completeExceptionally(new SessionException("vm_shutdown", "the turn ended: " + why));
+        } else if (turn != null) {
             finishTurn(s, turn, null, new SessionException(permissionReason.equals("session_deleted") ? "session_deleted"
-                    : permissionReason.equals("vm_shutdown") ? "vm_shutdown" : "prompt_cancelled", "the turn ended: " + why));
+                    : "prompt_cancelled", "the turn ended: " + why));
         }
         if (peer != null) {
             s.expectedExit = peer;
             peer.close(new SessionException("adapter_stopped", why));
         }
+    }
+
+    private static JsonObject cancelledOutcome() {
+        JsonObject outcome = new JsonObject();
+        outcome.addProperty("outcome", "cancelled");
+        JsonObject r = new JsonObject();
+        r.add("outcome", outcome);
+        return r;
     }
 
     // ---- the agent process
@@ -868,7 +892,8 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
                 boolean stored = state.get("kind").getAsString().equals("waiting")
                         && state.getAsJsonArray("requests").asList().stream()
                                 .anyMatch(e -> e.getAsJsonObject().get("requestId").getAsString().equals(requestId));
-                return new PermissionResponse(false, stored ? "adapter_exited" : "request_not_found");
+                // A request stored as pending whose agent is gone (the VM or runtime stopped meanwhile).
+                return new PermissionResponse(false, stored ? (s == null ? "vm_shutdown" : "adapter_exited") : "request_not_found");
             }
             if (p.options.stream().noneMatch(o -> o.optionId().equals(optionId))) {
                 throw new SessionException("invalid_permission_option", "'" + optionId + "' is not an option of permission request "

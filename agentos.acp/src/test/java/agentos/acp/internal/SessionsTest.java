@@ -290,6 +290,26 @@ class SessionsTest {
     }
 
     @Test
+    void pendingPermissionRequestsOutliveTheVm() throws Exception {
+        SessionDatabaseConfig db = SessionDatabaseConfig.sqliteFile(dir.resolve("pending.db").toString()).withScope("pending");
+        Vm first = vms.os().create(config(db));
+        await(first.sessions().open(options("w", PermissionPolicyMode.ASK)));
+        List<SessionStreamEntry> events = new CopyOnWriteArrayList<>();
+        first.sessions().onEvent("w", events::add);
+        CompletableFuture<PromptResult> turn = first.sessions().prompt(PromptRequest.text("w", "ask")).toCompletableFuture();
+        String requestId = waitFor(events, "permission_request").requestId();
+        first.dispose();
+        assertEquals("vm_shutdown", ((SessionException) assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> turn.get(30, TimeUnit.SECONDS)).getCause()).code());
+
+        Vm second = vms.os().create(config(db));
+        var waiting = assertInstanceOf(SessionState.Waiting.class, second.sessions().get("w").orElseThrow().state());
+        assertEquals(requestId, waiting.requests().get(0).requestId());
+        assertEquals("vm_shutdown", second.sessions().respondPermission("w", requestId, "yes-once").reason());
+        second.dispose();
+    }
+
+    @Test
     void aHandshakeThatNeverAnswersTimesOutAndLeavesNothingStored() throws Exception {
         AcpSettings d = AcpSettings.defaults();
         try (AgentVms quick = new AgentVms(dir.resolve("quick.db"), new AcpSettings(1_500, 1_500, 1_000, 4096, 50, 4096, d.baseInstructions()))) {
