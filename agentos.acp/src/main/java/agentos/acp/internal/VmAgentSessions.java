@@ -356,7 +356,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
                     s.turn = null;
                 }
             } else {
-                resolvePending(s, permissionReason, null);
+                resolvePending(s, permissionReason);
             }
         }
         if (turn != null && shutdown) {
@@ -858,7 +858,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
             }
             t.cancelled = true;
             peer = s.peer;
-            resolvePending(s, "prompt_cancelled", null);
+            resolvePending(s, "prompt_cancelled");
             if (peer != null && s.agentSessionId != null) {
                 JsonObject p = new JsonObject();
                 p.addProperty("sessionId", s.agentSessionId);
@@ -881,19 +881,15 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
             return new PermissionResponse(false, "session_deleted");
         }
         Live s = live.get(sessionId);
+        if (s == null) {
+            return notPending(row.get(), requestId, "vm_shutdown");
+        }
         Pending p;
-        synchronized (s == null ? this : s) {
-            p = s == null ? null : s.permissions.get(requestId);
+        synchronized (s) {
+            p = s.permissions.get(requestId);
             if (p == null) {
-                if (s != null && s.resolved.containsKey(requestId)) {
-                    return new PermissionResponse(false, s.resolved.get(requestId));
-                }
-                JsonObject state = JsonParser.parseString(row.get().stateJson()).getAsJsonObject().getAsJsonObject("state");
-                boolean stored = state.get("kind").getAsString().equals("waiting")
-                        && state.getAsJsonArray("requests").asList().stream()
-                                .anyMatch(e -> e.getAsJsonObject().get("requestId").getAsString().equals(requestId));
-                // A request stored as pending whose agent is gone (the VM or runtime stopped meanwhile).
-                return new PermissionResponse(false, stored ? (s == null ? "vm_shutdown" : "adapter_exited") : "request_not_found");
+                String reason = s.resolved.get(requestId);
+                return reason != null ? new PermissionResponse(false, reason) : notPending(row.get(), requestId, "adapter_exited");
             }
             if (p.options.stream().noneMatch(o -> o.optionId().equals(optionId))) {
                 throw new SessionException("invalid_permission_option", "'" + optionId + "' is not an option of permission request "
@@ -913,8 +909,17 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
         return new PermissionResponse(true, null);
     }
 
+    /** Not pending: stored as waiting (its agent is gone, for {@code goneReason}), or unknown. */
+    private static PermissionResponse notPending(StoredSession row, String requestId, String goneReason) {
+        JsonObject state = JsonParser.parseString(row.stateJson()).getAsJsonObject().getAsJsonObject("state");
+        boolean stored = state.get("kind").getAsString().equals("waiting")
+                && state.getAsJsonArray("requests").asList().stream()
+                        .anyMatch(e -> e.getAsJsonObject().get("requestId").getAsString().equals(requestId));
+        return new PermissionResponse(false, stored ? goneReason : "request_not_found");
+    }
+
     /** Answers every pending permission request of {@code s} as cancelled, recording why. Called holding {@code s}. */
-    private void resolvePending(Live s, String reason, @Nullable Void unused) {
+    private void resolvePending(Live s, String reason) {
         if (s.permissions.isEmpty()) {
             return;
         }
@@ -1148,7 +1153,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
                 }
                 turn = s.turn;
                 if (unexpected) {
-                    resolvePending(s, "adapter_exited", null);
+                    resolvePending(s, "adapter_exited");
                 }
             }
             s.terminals.releaseAll();
