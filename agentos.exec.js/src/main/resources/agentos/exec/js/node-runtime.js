@@ -2222,6 +2222,18 @@ class HttpParser {
   execute(chunk) {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     this._run();
+    // A pipelined request waits while the one before it is answered, but a malformed one fails at once, as in llhttp.
+    if (this.paused && this.state === 'head') this._invalidMethod();
+  }
+  /** Fails a request whose first bytes cannot start a method, without waiting for the line's CRLF. */
+  _invalidMethod() {
+    if (this.kind !== 'request') return false;
+    let s = 0;
+    while (s < this.buf.length && (this.buf[s] === 13 || this.buf[s] === 10)) s++;
+    const probe = this.buf.toString('latin1', s, Math.min(this.buf.length, s + 32));
+    if (!probe.length || /^[A-Z-]*( |$)/.test(probe)) return false;
+    this._fail(new NodeError('HPE_INVALID_METHOD', 'Parse Error: Invalid method encountered'));
+    return true;
   }
   pause() { this.paused = true; }
   resume() { this.paused = false; nextTick(() => this._run()); }
@@ -2253,6 +2265,7 @@ class HttpParser {
       if (this.state === 'head') {
         const end = this.buf.indexOf('\r\n\r\n');
         if (end < 0) {
+          if (this._invalidMethod()) return;
           if (this.buf.length > this.maxHeaderSize) this._fail(Object.assign(new NodeError('HPE_HEADER_OVERFLOW', 'Parse Error: Header overflow'), { bytesParsed: this.buf.length }));
           return;
         }
