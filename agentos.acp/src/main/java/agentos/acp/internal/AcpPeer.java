@@ -97,12 +97,8 @@ final class AcpPeer {
         return failure == null;
     }
 
-    /** The last few kilobytes the agent wrote to stderr, for error messages. */
-    String stderrTail() {
-        return stderrTail.toString();
-    }
-
-    private String stderrTailSuffix() {
+    /** "; its stderr ends with: …" (the last few kilobytes the agent wrote there), or empty, for error messages. */
+    String stderrTailSuffix() {
         String tail = stderrTail.toString().strip();
         return tail.isEmpty() ? "" : "; its stderr ends with: " + tail;
     }

@@ -34,6 +34,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     private final String description;
     private final @Nullable ReentrantLock serial;
     private final @Nullable AutoCloseable onClose;
+    private @Nullable Connection shared;
 
     public JdbcSessionStore(DataSource dataSource, String description, boolean serialized, @Nullable AutoCloseable onClose) {
         this.dataSource = dataSource;
@@ -271,6 +272,19 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public void close() {
+        if (serial != null) {
+            serial.lock();
+            try {
+                if (shared != null) {
+                    shared.close();
+                    shared = null;
+                }
+            } catch (SQLException e) {
+                // the database keeps what was committed
+            } finally {
+                serial.unlock();
+            }
+        }
         if (onClose != null) {
             try {
                 onClose.close();
@@ -294,6 +308,14 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         }
     }
 
+    /** SQLite's one open connection: opening the file on every call costs more than the call. */
+    private Connection shared() throws SQLException {
+        if (shared == null || shared.isClosed()) {
+            shared = dataSource.getConnection();
+        }
+        return shared;
+    }
+
     private interface Work<T> {
         T run(Connection c) throws SQLException;
     }
@@ -302,22 +324,30 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         if (serial != null) {
             serial.lock();
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+        try {
+            // A serialized store (SQLite) reuses one connection; a DataSource hands out (pooled) ones per call.
+            Connection c = serial != null ? shared() : dataSource.getConnection();
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
+                boolean auto = c.getAutoCommit();
+                c.setAutoCommit(false);
                 try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
+                } finally {
+                    c.setAutoCommit(auto);
                 }
-                throw e;
             } finally {
-                c.setAutoCommit(auto);
+                if (serial == null) {
+                    c.close();
+                }
             }
         } catch (SQLException e) {
             throw new AgentOsException("session store " + description + " failed: " + e.getMessage(), e);

@@ -485,13 +485,8 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
                 throw e;
             }
             throw new SessionException("handshake_failed", "starting agent '" + row.agent() + "' failed: " + e.getMessage()
-                    + tail(peer));
+                    + peer.stderrTailSuffix());
         }
-    }
-
-    private static String tail(AcpPeer peer) {
-        String t = peer.stderrTail().strip();
-        return t.isEmpty() ? "" : "; its stderr ends with: " + t;
     }
 
     private JsonObject initializeParams() {
@@ -623,6 +618,12 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
     private Live restoreForUse(String sessionId) {
         StoredSession row = store.get(scope, sessionId).orElseThrow(() -> notFound(sessionId));
         Live s = live.computeIfAbsent(sessionId, Live::new);
+        restore(s, row);
+        return s;
+    }
+
+    /** Starts the agent of {@code s} if it is not running (options from the row when this runtime never opened it). */
+    private void restore(Live s, StoredSession row) {
         s.lock.lock();
         try {
             if (s.options == null) {
@@ -632,7 +633,6 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
         } finally {
             s.lock.unlock();
         }
-        return s;
     }
 
     // ---- prompts
@@ -671,10 +671,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
             // Durably accepted before dispatch.
             record(s, "user_message", null, input);
             JsonObject state = stateOf(r.sessionId());
-            JsonObject running = new JsonObject();
-            running.addProperty("kind", "running");
-            running.addProperty("startedAtMs", System.currentTimeMillis());
-            state.add("state", running);
+            state.add("state", runningState());
             putState(r.sessionId(), state);
         }
         CompletableFuture.runAsync(() -> runTurn(s, t, r, row), executor).exceptionally(e -> {
@@ -685,15 +682,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
     }
 
     private void runTurn(Live s, Turn t, PromptRequest r, StoredSession row) {
-        s.lock.lock();
-        try {
-            if (s.options == null) {
-                s.options = optionsFromRow(row);
-            }
-            ensurePeer(s);
-        } finally {
-            s.lock.unlock();
-        }
+        restore(s, row);
         AcpPeer peer;
         String agentSession;
         synchronized (s) {
@@ -930,12 +919,9 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
             j.addProperty("requestId", p.requestId);
             j.addProperty("status", "not_pending");
             j.addProperty("reason", reason);
-            JsonObject outcome = new JsonObject();
-            outcome.addProperty("outcome", "cancelled");
-            j.add("outcome", outcome);
+            JsonObject answer = cancelledOutcome();
+            j.add("outcome", answer.get("outcome"));
             record(s, "permission_response", p.requestId, j);
-            JsonObject answer = new JsonObject();
-            answer.add("outcome", outcome);
             p.answer.complete(answer);
         }
         updateWaitingState(s);
@@ -945,10 +931,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
         JsonObject state = stateOf(s.id);
         if (s.permissions.isEmpty()) {
             if (state.getAsJsonObject("state").get("kind").getAsString().equals("waiting")) {
-                JsonObject running = new JsonObject();
-                running.addProperty("kind", "running");
-                running.addProperty("startedAtMs", System.currentTimeMillis());
-                state.add("state", s.turn != null ? running : idleState());
+                state.add("state", s.turn != null ? runningState() : idleState());
             }
         } else {
             JsonObject waiting = new JsonObject();
@@ -985,11 +968,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
         synchronized (s) {
             Turn t = s.turn;
             if (t == null || t.cancelled) {
-                JsonObject cancelled = new JsonObject();
-                cancelled.addProperty("outcome", "cancelled");
-                JsonObject r = new JsonObject();
-                r.add("outcome", cancelled);
-                return CompletableFuture.completedFuture(r);
+                return CompletableFuture.completedFuture(cancelledOutcome());
             }
             if (mode == PermissionPolicyMode.ALLOW_ALL || mode == PermissionPolicyMode.REJECT_ALL) {
                 String prefix = mode == PermissionPolicyMode.ALLOW_ALL ? "allow" : "reject";
@@ -1000,11 +979,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
                 }
                 t.failure = new SessionException("permission_policy_unsatisfied", "the agent asked for permission without a "
                         + prefix + " option (options: " + options + ") and the session's policy is " + mode);
-                JsonObject cancelled = new JsonObject();
-                cancelled.addProperty("outcome", "cancelled");
-                JsonObject r = new JsonObject();
-                r.add("outcome", cancelled);
-                return CompletableFuture.completedFuture(r);
+                return CompletableFuture.completedFuture(cancelledOutcome());
             }
             String requestId = "perm_" + UUID.randomUUID();
             JsonObject j = new JsonObject();
@@ -1056,13 +1031,21 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
         return listeners.computeIfAbsent(sessionId, k -> new Listeners());
     }
 
+    /** The session's last durable sequence: read from the store once, then kept by {@link #record}. */
+    private long latestSequence(Live s) {
+        if (s.latestSequence < 0) {
+            s.latestSequence = store.get(scope, s.id).orElseThrow(() -> notFound(s.id)).latestSequence();
+        }
+        return s.latestSequence;
+    }
+
     /** Appends a durable entry and publishes it. Called holding {@code s}. */
     private void record(Live s, String type, @Nullable String requestId, JsonObject json) {
-        StoredSession row = store.get(scope, s.id).orElseThrow(() -> notFound(s.id));
-        long seq = row.latestSequence() + 1;
+        long seq = latestSequence(s) + 1;
         long now = System.currentTimeMillis();
         json.addProperty("type", type);
         store.append(new StoredEvent(scope, s.id, seq, now, type, requestId, json.toString()));
+        s.latestSequence = seq;
         emit(listenersOf(s.id).events, new SessionStreamEntry.Durable(s.id, seq, now, type, requestId, json.toString()));
     }
 
@@ -1091,8 +1074,7 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
                     if (t != null && content.has("text")) {
                         (kind.equals("agent_message_chunk") ? t.text : t.thought).append(content.get("text").getAsString());
                     }
-                    long after = store.get(scope, s.id).map(StoredSession::latestSequence).orElse(0L);
-                    emit(listenersOf(s.id).events, new SessionStreamEntry.Ephemeral(s.id, after, kind, update.toString()));
+                    emit(listenersOf(s.id).events, new SessionStreamEntry.Ephemeral(s.id, latestSequence(s), kind, update.toString()));
                     return;
                 }
                 JsonObject flat = update.deepCopy();
@@ -1191,6 +1173,13 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
         return new StoredSession(row.scope(), row.sessionId(), row.agent(), row.cwd(), row.additionalDirectories(),
                 row.optionsJson(), state.toString(), row.agentSessionId(), row.latestSequence(), row.title(), row.metadataJson(),
                 row.createdAtMs(), updatedAt);
+    }
+
+    private static JsonObject runningState() {
+        JsonObject o = new JsonObject();
+        o.addProperty("kind", "running");
+        o.addProperty("startedAtMs", System.currentTimeMillis());
+        return o;
     }
 
     private static JsonObject idleState() {
@@ -1323,6 +1312,8 @@ final class VmAgentSessions implements AgentBinding, Agents, Sessions {
         @Nullable String agentSessionId;
         @Nullable Turn turn;
         volatile boolean loading;
+        /** Cached latest durable sequence ({@code -1}: not read yet); only this runtime appends to its scope. */
+        long latestSequence = -1;
         final Map<String, Pending> permissions = new LinkedHashMap<>();
         final Map<String, String> resolved = new LinkedHashMap<>() {
             @Override
