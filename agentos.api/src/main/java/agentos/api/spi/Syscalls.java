@@ -230,6 +230,19 @@ public interface Syscalls {
      */
     void tlsClient(int fd, String serverName, boolean verifyPeer);
 
+    /**
+     * {@link #tlsClient(int, String, boolean)} offering {@code alpnProtocols} in the handshake (empty: offer
+     * {@code http/1.1}); {@link #tlsAlpnProtocol} then tells which one the server chose.
+     */
+    default void tlsClient(int fd, String serverName, boolean verifyPeer, java.util.List<String> alpnProtocols) {
+        tlsClient(fd, serverName, verifyPeer);
+    }
+
+    /** The application protocol the TLS server chose for a connected TLS socket, or null (none, or not TLS). */
+    default @org.jspecify.annotations.Nullable String tlsAlpnProtocol(int fd) {
+        return null;
+    }
+
     void shutdown(int fd, int how);
 
     /** Reads from a socket; {@code flags}: {@link #MSG_PEEK} (leave the data queued), {@link #MSG_DONTWAIT}. */

@@ -50,6 +50,8 @@ class NodeError extends Error {
   get name() { return 'Error'; }
 }
 function typeError(code, message) { const e = new TypeError(message); e.code = code; return e; }
+// Node's constructors of this kind are functions that work without `new` (http.Server(), net.Socket(), ...).
+function callable(C) { return new Proxy(C, { apply: (target, thisArg, args) => new target(...args) }); }
 
 if (!Error.captureStackTrace) {
   Error.captureStackTrace = function (obj) {
@@ -346,24 +348,136 @@ class Buffer extends Uint8Array {
     target.set(this.subarray(sourceStart, sourceStart + n), targetStart);
     return n;
   }
-  readUInt8(o = 0) { return this[o]; }
-  readUInt16LE(o = 0) { return this[o] | (this[o + 1] << 8); }
-  readUInt16BE(o = 0) { return (this[o] << 8) | this[o + 1]; }
-  readUInt32LE(o = 0) { return (this[o] | (this[o + 1] << 8) | (this[o + 2] << 16)) + this[o + 3] * 0x1000000; }
-  readUInt32BE(o = 0) { return this[o] * 0x1000000 + ((this[o + 1] << 16) | (this[o + 2] << 8) | this[o + 3]); }
-  readInt8(o = 0) { const v = this[o]; return v & 0x80 ? v - 0x100 : v; }
-  readInt32LE(o = 0) { return this[o] | (this[o + 1] << 8) | (this[o + 2] << 16) | (this[o + 3] << 24); }
-  readInt32BE(o = 0) { return (this[o] << 24) | (this[o + 1] << 16) | (this[o + 2] << 8) | this[o + 3]; }
-  writeUInt8(v, o = 0) { this[o] = v; return o + 1; }
-  writeUInt16LE(v, o = 0) { this[o] = v; this[o + 1] = v >>> 8; return o + 2; }
-  writeUInt16BE(v, o = 0) { this[o] = v >>> 8; this[o + 1] = v; return o + 2; }
-  writeUInt32LE(v, o = 0) { new DataView(this.buffer, this.byteOffset).setUint32(o, v, true); return o + 4; }
-  writeUInt32BE(v, o = 0) { new DataView(this.buffer, this.byteOffset).setUint32(o, v, false); return o + 4; }
-  writeInt32LE(v, o = 0) { new DataView(this.buffer, this.byteOffset).setInt32(o, v, true); return o + 4; }
-  writeInt32BE(v, o = 0) { new DataView(this.buffer, this.byteOffset).setInt32(o, v, false); return o + 4; }
 }
-Buffer.prototype.readUint8 = Buffer.prototype.readUInt8;
-Buffer.prototype.readUint32LE = Buffer.prototype.readUInt32LE;
+// Node's fixed-width readers and writers, with Node's argument checks and messages.
+function receivedType(value) {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  switch (typeof value) {
+    case 'bigint': return 'type bigint (' + value + 'n)';
+    case 'number': return 'type number (' + (Object.is(value, -0) ? '-0' : value) + ')';
+    case 'boolean': return 'type boolean (' + value + ')';
+    case 'symbol': return 'type symbol (' + String(value) + ')';
+    case 'function': return 'function ' + value.name;
+    case 'object': return value.constructor && value.constructor.name ? 'an instance of ' + value.constructor.name : inspect(value, { depth: -1 });
+    case 'string': { const v = value.length > 28 ? value.slice(0, 25) + '...' : value; return 'type string (' + (v.includes("'") ? JSON.stringify(v) : "'" + v + "'") + ')'; }
+    default: return 'type ' + typeof value;
+  }
+}
+function errInvalidArgType(name, expected, value) {
+  return typeError('ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be ' + expected + '. Received ' + receivedType(value));
+}
+function withSeparators(s) {
+  let out = '', i = s.length;
+  const start = s[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) out = '_' + s.slice(i - 3, i) + out;
+  return s.slice(0, i) + out;
+}
+function errOutOfRange(name, range, value) {
+  let received;
+  if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) received = withSeparators(String(value));
+  else if (typeof value === 'bigint') { received = String(value); if (value > 2n ** 32n || value < -(2n ** 32n)) received = withSeparators(received); received += 'n'; }
+  else received = inspect(value);
+  const e = new RangeError('The value of "' + name + '" is out of range. It must be ' + range + '. Received ' + received);
+  e.code = 'ERR_OUT_OF_RANGE';
+  return e;
+}
+function bufferBoundsError(value, length, type) {
+  if (Math.floor(value) !== value) {
+    if (typeof value !== 'number') throw errInvalidArgType(type || 'offset', 'of type number', value);
+    throw errOutOfRange(type || 'offset', 'an integer', value);
+  }
+  if (length < 0) { const e = new RangeError('Attempt to access memory outside buffer bounds'); e.code = 'ERR_BUFFER_OUT_OF_BOUNDS'; throw e; }
+  throw errOutOfRange(type || 'offset', '>= ' + (type ? 1 : 0) + ' and <= ' + length, value);
+}
+function bufferOffset(buf, offset, bytes) {
+  if (offset === undefined) offset = 0;
+  if (typeof offset !== 'number') throw errInvalidArgType('offset', 'of type number', offset);
+  if (buf[offset] === undefined || buf[offset + bytes - 1] === undefined) bufferBoundsError(offset, buf.length - bytes);
+  return offset;
+}
+function checkIntValue(value, min, max, bytes) {
+  if (value > max || value < min) {
+    const n = typeof min === 'bigint' ? 'n' : '';
+    let range;
+    if (bytes > 4) {
+      range = min === 0 || min === 0n ? '>= 0' + n + ' and < 2' + n + ' ** ' + bytes * 8 + n
+        : '>= -(2' + n + ' ** ' + (bytes * 8 - 1) + n + ') and < 2 ** ' + (bytes * 8 - 1) + n;
+    } else range = '>= ' + min + n + ' and <= ' + max + n;
+    throw errOutOfRange('value', range, value);
+  }
+}
+function dataView(buf) { return new DataView(buf.buffer, buf.byteOffset, buf.byteLength); }
+{
+  const P = Buffer.prototype;
+  const fixed = [['UInt8', 1, 'Uint8'], ['Int8', 1, 'Int8'], ['UInt16', 2, 'Uint16'], ['Int16', 2, 'Int16'], ['UInt32', 4, 'Uint32'],
+    ['Int32', 4, 'Int32'], ['Float', 4, 'Float32'], ['Double', 8, 'Float64'], ['BigUInt64', 8, 'BigUint64'], ['BigInt64', 8, 'BigInt64']];
+  for (const [name, bytes, dv] of fixed) {
+    for (const end of bytes === 1 ? [''] : ['LE', 'BE']) {
+      const little = end === 'LE';
+      const big = name.startsWith('Big');
+      const float = name === 'Float' || name === 'Double';
+      const signed = !name.includes('UInt') && !float;
+      const bits = bytes * 8;
+      const min = big ? (signed ? -(2n ** 63n) : 0n) : signed ? -(2 ** (bits - 1)) : 0;
+      const max = big ? (signed ? 2n ** 63n - 1n : 2n ** 64n - 1n) : signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
+      P['read' + name + end] = function (offset) {
+        offset = bufferOffset(this, offset, bytes);
+        return dataView(this)['get' + dv](offset, little);
+      };
+      P['write' + name + end] = function (value, offset) {
+        if (big && typeof value !== 'bigint') throw errInvalidArgType('value', 'of type bigint', value);
+        if (!float) checkIntValue(big ? value : +value, min, max, bytes);
+        offset = bufferOffset(this, offset, bytes);
+        dataView(this)['set' + dv](offset, big ? value : float ? +value : +value, little);
+        return offset + bytes;
+      };
+      if (name.includes('UInt')) {
+        P['read' + name.replace('UInt', 'Uint') + end] = P['read' + name + end];
+        P['write' + name.replace('UInt', 'Uint') + end] = P['write' + name + end];
+      }
+    }
+  }
+  // Variable widths (1..6 bytes) as Node reads them: byte by byte.
+  const checkWidth = (byteLength) => {
+    if (byteLength === undefined) throw errInvalidArgType('byteLength', 'of type number', byteLength);
+    if (typeof byteLength !== 'number') throw errInvalidArgType('byteLength', 'of type number', byteLength);
+    if (!(byteLength >= 1 && byteLength <= 6) || Math.floor(byteLength) !== byteLength) bufferBoundsError(byteLength, 6, 'byteLength');
+  };
+  const readVar = (buf, offset, byteLength, little, signed) => {
+    if (offset === undefined) throw errInvalidArgType('offset', 'of type number', offset);
+    checkWidth(byteLength);
+    offset = bufferOffset(buf, offset, byteLength);
+    let v = 0;
+    for (let i = 0; i < byteLength; i++) v = v * 256 + buf[little ? offset + byteLength - 1 - i : offset + i];
+    if (signed && v >= 2 ** (byteLength * 8 - 1)) v -= 2 ** (byteLength * 8);
+    return v;
+  };
+  const writeVar = (buf, value, offset, byteLength, little, signed) => {
+    if (offset === undefined) throw errInvalidArgType('offset', 'of type number', offset);
+    checkWidth(byteLength);
+    const bits = byteLength * 8;
+    checkIntValue(+value, signed ? -(2 ** (bits - 1)) : 0, signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1, byteLength);
+    offset = bufferOffset(buf, offset, byteLength);
+    let v = +value;
+    if (v < 0) v += 2 ** bits;
+    for (let i = 0; i < byteLength; i++) {
+      buf[little ? offset + i : offset + byteLength - 1 - i] = v % 256;
+      v = Math.floor(v / 256);
+    }
+    return offset + byteLength;
+  };
+  P.readUIntLE = function (o, n) { return readVar(this, o, n, true, false); };
+  P.readUIntBE = function (o, n) { return readVar(this, o, n, false, false); };
+  P.readIntLE = function (o, n) { return readVar(this, o, n, true, true); };
+  P.readIntBE = function (o, n) { return readVar(this, o, n, false, true); };
+  P.writeUIntLE = function (v, o, n) { return writeVar(this, v, o, n, true, false); };
+  P.writeUIntBE = function (v, o, n) { return writeVar(this, v, o, n, false, false); };
+  P.writeIntLE = function (v, o, n) { return writeVar(this, v, o, n, true, true); };
+  P.writeIntBE = function (v, o, n) { return writeVar(this, v, o, n, false, true); };
+  for (const k of ['readUIntLE', 'readUIntBE', 'writeUIntLE', 'writeUIntBE']) P[k.replace('UInt', 'Uint')] = P[k];
+  P.readUint8 = P.readUInt8; P.writeUint8 = P.writeUInt8;
+}
 Buffer.poolSize = 8192;
 // As in Node, Buffer's statics are enumerable own properties (safer-buffer and others copy them with for-in).
 for (const k of Object.getOwnPropertyNames(Buffer)) {
@@ -1830,7 +1944,7 @@ function makeNet() {
         this.connecting = false;
         this.localAddress = String(value[0]); this.localPort = Number(value[1]);
         this.remoteAddress = String(value[2]); this.remotePort = Number(value[3]); this.remoteFamily = String(value[4]);
-        if (st.tls) { this.authorized = true; this.encrypted = true; this.alpnProtocol = 'http/1.1'; }
+        if (st.tls) { this.authorized = true; this.encrypted = true; this.alpnProtocol = value[5] == null ? false : String(value[5]); }
         this._touch();
         this.emit('connect');
         this.emit('ready');
@@ -1838,7 +1952,7 @@ function makeNet() {
         if (this._pendingWrites) { const w = this._pendingWrites; this._pendingWrites = null; for (const f of w) f(); }
         if (this._pendingRead) { this._pendingRead = false; this._read(); }
       });
-      host.connect(fd, address, port, unix, st.tls ? st.tls.servername : null, st.tls ? st.tls.verify : true, id);
+      host.connect(fd, address, port, unix, st.tls ? st.tls.servername : null, st.tls ? st.tls.verify : true, st.tls ? st.tls.alpn : null, id);
       return this;
     }
     _read() {
@@ -2051,7 +2165,7 @@ function makeNet() {
     constructor(o = {}) { this.address = o.address || '127.0.0.1'; this.port = o.port || 0; this.family = o.family || 'ipv4'; this.flowlabel = 0; }
   }
   return {
-    Socket, Stream: Socket, Server, BlockList, SocketAddress, createServer, connect, createConnection: connect,
+    Socket: callable(Socket), Stream: callable(Socket), Server: callable(Server), BlockList, SocketAddress, createServer, connect, createConnection: connect,
     isIP, isIPv4, isIPv6,
     getDefaultAutoSelectFamily: () => false, setDefaultAutoSelectFamily() {},
     getDefaultAutoSelectFamilyAttemptTimeout: () => 250, setDefaultAutoSelectFamilyAttemptTimeout() {},
@@ -2147,6 +2261,15 @@ function makeTls() {
     setMaxSendFragment() { return true; }
     exportKeyingMaterial() { throw new NodeError('ERR_NOT_AVAILABLE', 'exportKeyingMaterial is not available: TLS runs on the host side of the VM socket'); }
   }
+  // ALPNProtocols as Node takes them (strings, buffers, or one buffer in wire format) -> "a,b" for the host.
+  function alpnList(p) {
+    if (p === undefined || p === null) return null;
+    let names = [];
+    if (Array.isArray(p)) names = p.map((x) => Buffer.from(x).toString('latin1'));
+    else if (p instanceof Uint8Array) { for (let i = 0; i < p.length; i += 1 + p[i]) names.push(Buffer.from(p.subarray(i + 1, i + 1 + p[i])).toString('latin1')); }
+    else throw typeError('ERR_INVALID_ARG_TYPE', 'The "options.ALPNProtocols" property must be an instance of Array, Buffer, TypedArray, or DataView.');
+    return names.length ? names.join(',') : null;
+  }
   function connect(...args) {
     let options = {}, cb = null;
     if (typeof args[args.length - 1] === 'function') cb = args.pop();
@@ -2155,7 +2278,8 @@ function makeTls() {
     if (options.socket) throw new NodeError('ERR_NOT_AVAILABLE', 'tls.connect over an existing socket is not available in a VM; pass host and port');
     const s = new TLSSocket(null, options);
     const servername = options.servername || (options.host && !isIP(options.host) ? options.host : options.host || 'localhost');
-    s[Symbol.for('agentos.netState')].tls = { servername: String(servername), verify: options.rejectUnauthorized !== false };
+    s[Symbol.for('agentos.netState')].tls = { servername: String(servername), verify: options.rejectUnauthorized !== false,
+      alpn: alpnList(options.ALPNProtocols) };
     if (cb) s.once('secureConnect', cb);
     if (options.timeout) s.setTimeout(options.timeout);
     s.connect({ host: options.host || 'localhost', port: options.port, path: options.path });
@@ -2810,7 +2934,7 @@ function makeHttp() {
   const request = (input, options, cb) => new ClientRequest(input, options, cb);
   const get = (input, options, cb) => { const r = request(input, options, cb); r.end(); return r; };
   return {
-    METHODS, STATUS_CODES, Agent, globalAgent, ClientRequest, IncomingMessage, OutgoingMessage, ServerResponse, Server,
+    METHODS, STATUS_CODES, Agent: callable(Agent), globalAgent, ClientRequest, IncomingMessage, OutgoingMessage, ServerResponse, Server: callable(Server),
     createServer: (options, listener) => new Server(options, listener), request, get, validateHeaderName, validateHeaderValue,
     maxHeaderSize: 16384, setMaxIdleHTTPParsers() {}, _connectionListener() {},
     _agentos: { urlToOptions },
@@ -2829,7 +2953,7 @@ function makeHttps() {
   const request = (input, options, cb) => new http.ClientRequest(input, options, cb, defaults);
   const get = (input, options, cb) => { const r = request(input, options, cb); r.end(); return r; };
   const noServer = () => { throw new NodeError('ERR_NOT_AVAILABLE', 'HTTPS servers are not available in a VM (TLS is terminated on the host side for client connections only); serve HTTP inside the VM'); };
-  return { Agent, globalAgent, request, get, createServer: noServer, Server: noServer };
+  return { Agent: callable(Agent), globalAgent, request, get, createServer: noServer, Server: noServer };
 }
 
 
@@ -2970,7 +3094,7 @@ const builtinFactories = {
   readline: () => makeReadline(),
   stream: () => stream,
   'stream/promises': () => stream.promises,
-  string_decoder: () => ({ StringDecoder }),
+  string_decoder: () => ({ StringDecoder: callable(StringDecoder) }),
   timers: () => timers,
   'timers/promises': () => timersPromises,
   tty: () => ({ isatty: (fd) => host.isatty(fd), ReadStream: FdReadable, WriteStream: FdWritable }),
@@ -2980,7 +3104,8 @@ const builtinFactories = {
   zlib: () => makeZlib(),
   http: () => makeHttp(), https: () => makeHttps(), net: () => makeNet(), tls: () => makeTls(), dns: () => makeDns(),
   'dns/promises': () => loadBuiltin('dns').promises,
-  http2: () => unavailable('http2', 'HTTP/2 is not available in a VM yet; use http or fetch'),
+  http2: () => (0, eval)(String(host.http2Source()) + '\n//# sourceURL=node:internal/http2.js')({ Buffer, EventEmitter, Duplex,
+    Readable, Stream: stream.Stream, NodeError, typeError, nextTick, net: loadBuiltin('net'), tls: loadBuiltin('tls'), STATUS_CODES, URL, fs }),
   dgram: () => makeDgram(),
   worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
   vm: () => unavailable('vm', 'separate V8 contexts do not exist on GraalJS; use new Function or a VM context'),

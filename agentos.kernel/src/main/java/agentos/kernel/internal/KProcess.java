@@ -749,7 +749,23 @@ final class KProcess implements Syscalls {
 
     @Override
     public void tlsClient(int fd, String serverName, boolean verifyPeer) {
+        tlsClient(fd, serverName, verifyPeer, List.of());
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String tlsAlpnProtocol(int fd) {
+        return socketOf(fd, "tls").tlsAlpnChosen;
+    }
+
+    @Override
+    public void tlsClient(int fd, String serverName, boolean verifyPeer, List<String> alpnProtocols) {
         SocketDesc s = socketOf(fd, "tls");
+        for (String p : alpnProtocols) {
+            if (p.isEmpty() || p.length() > 255) {
+                throw new ErrnoException(Errno.EINVAL, "tls", s.name(), "ALPN protocol names are 1 to 255 bytes: '" + p + "'");
+            }
+        }
+        s.tlsAlpn = List.copyOf(alpnProtocols);
         if (s.state == SocketDesc.State.CONNECTED || s.state == SocketDesc.State.LISTENING) {
             throw new ErrnoException(Errno.EISCONN, "tls", s.name(), "TLS must be requested before connect");
         }

@@ -422,7 +422,10 @@ final class NetStack {
             socket.setTcpNoDelay(true);
             String sni = s.tlsServerName;
             if (sni != null) {
-                socket = startTls(socket, sni, s.tlsVerify, target.getPort());
+                SSLSocket ssl = startTls(socket, sni, s.tlsVerify, target.getPort(), s.tlsAlpn);
+                String chosen = ssl.getApplicationProtocol();
+                s.tlsAlpnChosen = chosen == null || chosen.isEmpty() ? null : chosen;
+                socket = ssl;
             }
         } catch (IOException | RuntimeException e) {
             connections.release();
@@ -467,7 +470,7 @@ final class NetStack {
         return new ErrnoException(Errno.ENETUNREACH, "connect", a.toString(), why);
     }
 
-    private Socket startTls(Socket plain, String serverName, boolean verify, int port) throws IOException {
+    private SSLSocket startTls(Socket plain, String serverName, boolean verify, int port, List<String> alpn) throws IOException {
         SSLContext ctx = verify ? tlsContext() : insecureContext();
         SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, serverName, port, true);
         SSLParameters params = ssl.getSSLParameters();
@@ -477,7 +480,7 @@ final class NetStack {
         if (!IPV4.matcher(serverName).matches() && serverName.indexOf(':') < 0) {
             params.setServerNames(List.of(new SNIHostName(serverName)));
         }
-        params.setApplicationProtocols(new String[] {"http/1.1"});
+        params.setApplicationProtocols(alpn.isEmpty() ? new String[] {"http/1.1"} : alpn.toArray(String[]::new));
         ssl.setSSLParameters(params);
         ssl.startHandshake();
         return ssl;

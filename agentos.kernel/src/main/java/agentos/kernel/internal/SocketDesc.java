@@ -32,6 +32,9 @@ final class SocketDesc extends OpenFile {
     /** Set by {@code tlsClient} before connect: {serverName, verify}. */
     volatile @Nullable String tlsServerName;
     volatile boolean tlsVerify = true;
+    volatile java.util.List<String> tlsAlpn = java.util.List.of();
+    /** The protocol the server chose in the TLS handshake, once connected. */
+    volatile @Nullable String tlsAlpnChosen;
 
     SocketDesc(NetStack net, long id, int family, int flags) {
         super(Syscalls.O_RDWR, flags);

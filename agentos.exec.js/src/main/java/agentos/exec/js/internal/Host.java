@@ -192,6 +192,14 @@ public final class Host {
         return WEB_STREAMS;
     }
 
+    private static final String HTTP2 = resource("http2.js");
+
+    /** The runtime's node:http2 (HTTP/2 framing, HPACK, client and server over net), evaluated on first require. */
+    @Export
+    public String http2Source() {
+        return HTTP2;
+    }
+
     private static final Map<String, String> VENDOR = new ConcurrentHashMap<>();
 
     /**
@@ -591,20 +599,23 @@ public final class Host {
     }
 
     /**
-     * Connects on a host thread (TLS when {@code tlsServerName} is set), delivering {@code connect} with
-     * [localAddress, localPort, remoteAddress, remotePort, family] or {@code connecterror} [code, message].
+     * Connects on a host thread (TLS when {@code tlsServerName} is set, offering the comma-separated {@code alpn}
+     * protocols), delivering {@code connect} with [localAddress, localPort, remoteAddress, remotePort, family,
+     * chosen ALPN protocol or null] or {@code connecterror} [code, message].
      */
     @Export
-    public void connect(int fd, String host, int port, boolean unix, @Nullable String tlsServerName, boolean verify, int id) {
+    public void connect(int fd, String host, int port, boolean unix, @Nullable String tlsServerName, boolean verify,
+            @Nullable String alpn, int id) {
         onThread("node-connect-" + process.launch.pid() + "-" + fd, () -> {
             try {
                 if (tlsServerName != null) {
-                    sys.tlsClient(fd, tlsServerName, verify);
+                    sys.tlsClient(fd, tlsServerName, verify, alpn == null || alpn.isEmpty() ? List.of() : List.of(alpn.split(",")));
                 }
                 sys.connect(fd, unix ? agentos.api.spi.SockAddr.unix(host) : agentos.api.spi.SockAddr.inet(host, port));
                 Object[] local = addressOf(sys.getsockname(fd));
                 Object[] remote = addressOf(sys.getpeername(fd));
-                deliver("connect", id, ProxyArray.fromArray(local[0], local[1], remote[0], remote[1], remote[2]));
+                String chosen = tlsServerName == null ? null : sys.tlsAlpnProtocol(fd);
+                deliver("connect", id, ProxyArray.fromArray(local[0], local[1], remote[0], remote[1], remote[2], chosen));
             } catch (RuntimeException e) {
                 deliver("connecterror", id, ProxyArray.fromArray(errorOf(e)));
             }

@@ -187,22 +187,32 @@ class NodeNetworkTest {
         }
     }
 
+    /** A self-signed localhost certificate: the server's SSLContext and the PEM a VM is told to trust. */
+    record TestCa(SSLContext context, String pem) {
+        static TestCa create(Path dir) throws Exception {
+            Path ks = dir.resolve("server.p12");
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            run(keytool, "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", ks.toString(), "-storetype", "PKCS12",
+                    "-storepass", "changeit", "-keypass", "changeit");
+            String pem = run(keytool, "-exportcert", "-rfc", "-alias", "test", "-keystore", ks.toString(), "-storepass", "changeit");
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (FileInputStream in = new FileInputStream(ks.toFile())) {
+                store.load(in, "changeit".toCharArray());
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, "changeit".toCharArray());
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(kmf.getKeyManagers(), null, null);
+            return new TestCa(ssl, pem);
+        }
+    }
+
     @Test
     void httpsToALoopbackTlsServerTrustsTheVmsExtraCa(@TempDir Path dir) throws Exception {
-        Path ks = dir.resolve("server.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(keytool, "-genkeypair", "-alias", "test", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", ks.toString(), "-storetype", "PKCS12",
-                "-storepass", "changeit", "-keypass", "changeit");
-        String pem = run(keytool, "-exportcert", "-rfc", "-alias", "test", "-keystore", ks.toString(), "-storepass", "changeit");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(ks.toFile())) {
-            store.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, "changeit".toCharArray());
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(kmf.getKeyManagers(), null, null);
+        TestCa ca = TestCa.create(dir);
+        SSLContext ssl = ca.context();
+        String pem = ca.pem();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(ssl));
         server.createContext("/", x -> {
@@ -269,5 +279,124 @@ class NodeNetworkTest {
                   client.send('ping', server.address().port, '127.0.0.1');
                 });
                 """));
+    }
+
+    @Test
+    void http2ClientAndServerInsideOneVm() throws Exception {
+        String out = node(vms.os().create(), """
+                const http2 = require('http2');
+                const server = http2.createServer();
+                server.on('stream', (stream, headers) => {
+                  if (headers[':path'] === '/reset') { stream.close(http2.constants.NGHTTP2_REFUSED_STREAM); return; }
+                  let n = 0;
+                  stream.on('data', (d) => n += d.length);
+                  stream.on('end', () => {
+                    stream.respond({ ':status': 200, 'content-type': 'text/plain', 'x-got': String(n) }, { waitForTrailers: true });
+                    stream.on('wantTrailers', () => stream.sendTrailers({ 'x-done': 'yes' }));
+                    stream.end(headers[':method'] + ' ' + headers[':path'] + ' ' + 'z'.repeat(300000).length);
+                  });
+                });
+                server.listen(0, '127.0.0.1', () => {
+                  const client = http2.connect('http://127.0.0.1:' + server.address().port);
+                  client.ping(Buffer.from('12345678'), (err, ms, payload) => console.log('ping', err, String(payload)));
+                  const call = (headers, body) => new Promise((resolve, reject) => {
+                    const req = client.request(headers);
+                    let text = '', head, trailers;
+                    req.on('response', (h) => head = h);
+                    req.on('trailers', (t) => trailers = t);
+                    req.setEncoding('utf8');
+                    req.on('data', (d) => text += d);
+                    req.on('end', () => resolve([head[':status'], head['x-got'], text, trailers && trailers['x-done']].join(' ')));
+                    req.on('error', (e) => reject(e));
+                    if (body !== undefined) req.end(body);
+                  });
+                  // Concurrent streams on one connection, one with a body larger than the initial flow-control window.
+                  Promise.all([call({ ':method': 'POST', ':path': '/big' }, 'y'.repeat(1 << 20)), call({ ':path': '/get' })]).then(async (r) => {
+                    console.log(r.join('\\n'));
+                    const e = await call({ ':path': '/reset' }).catch((err) => err);
+                    console.log(e.code, e.message);
+                    client.close(() => server.close(() => console.log('closed')));
+                  });
+                });
+                """);
+        assertEquals("""
+                ping null 12345678
+                200 1048576 POST /big 300000 yes
+                200 0 GET /get 300000 yes
+                ERR_HTTP2_STREAM_ERROR Stream closed with error code NGHTTP2_REFUSED_STREAM
+                closed
+                """, out);
+    }
+
+    /**
+     * HTTP/2 over TLS to a host server: the VM's TLS (done by the JDK on the host side) offers h2 in ALPN, and the guest
+     * speaks h2 over it. The server is a minimal h2 responder (SETTINGS, then {@code :status 200} and a body per request).
+     */
+    @Test
+    void http2OverHostTlsNegotiatesH2WithAlpn(@TempDir Path dir) throws Exception {
+        TestCa ca = TestCa.create(dir);
+        for (String serverChoice : List.of("h2", "none")) {
+            try (javax.net.ssl.SSLServerSocket listener = (javax.net.ssl.SSLServerSocket) ca.context().getServerSocketFactory()
+                    .createServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+                Thread server = Thread.ofVirtual().start(() -> serveMinimalH2(listener, serverChoice));
+                int port = listener.getLocalPort();
+                Vm vm = vms.os().create(VmConfig.builder().loopbackExemptPort(port).extraCaCertificate(ca.pem()).build());
+                String out = node(vm, """
+                        const http2 = require('http2');
+                        const client = http2.connect('https://localhost:%d');
+                        client.on('error', (e) => console.log('session error:', e.message));
+                        client.on('connect', () => console.log('alpn', client.alpnProtocol, client.socket.alpnProtocol));
+                        const req = client.request({ ':path': '/hello' });
+                        let body = '';
+                        req.on('response', (h) => console.log('status', h[':status']));
+                        req.on('data', (d) => body += d);
+                        req.on('end', () => { console.log(body); client.close(); });
+                        req.on('error', () => {});
+                        """.formatted(port));
+                if (serverChoice.equals("h2")) {
+                    assertEquals("alpn h2 h2\nstatus 200\nh2 over host TLS\n", out);
+                } else {
+                    assertEquals("session error: the server did not negotiate h2 in TLS ALPN (it chose nothing)\n", out);
+                }
+                server.join(10_000);
+            }
+        }
+    }
+
+    private static void serveMinimalH2(javax.net.ssl.SSLServerSocket listener, String choice) {
+        try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) listener.accept()) {
+            s.setHandshakeApplicationProtocolSelector((sock, offered) -> offered.contains(choice) ? choice : ""); // "": no ALPN
+            s.startHandshake();
+            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            byte[] preface = new byte[24];
+            in.readFully(preface);
+            assertEquals("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", new String(preface, StandardCharsets.ISO_8859_1));
+            out.write(h2Frame(4, 0, 0, new byte[0]));
+            while (true) {
+                int len = (in.readUnsignedByte() << 16) | in.readUnsignedShort();
+                int type = in.readUnsignedByte();
+                int flags = in.readUnsignedByte();
+                int stream = in.readInt() & 0x7fffffff;
+                in.readFully(new byte[len]);
+                if (type == 4 && (flags & 1) == 0) {
+                    out.write(h2Frame(4, 1, 0, new byte[0]));
+                } else if (type == 1) {
+                    out.write(h2Frame(1, 4, stream, new byte[] {(byte) 0x88})); // HPACK static entry 8, :status 200
+                    out.write(h2Frame(0, 1, stream, "h2 over host TLS".getBytes(StandardCharsets.UTF_8)));
+                } else if (type == 7) {
+                    return;
+                }
+                out.flush();
+            }
+        } catch (java.io.IOException e) {
+            // the client went away (or, in the http/1.1 case, never spoke h2)
+        }
+    }
+
+    private static byte[] h2Frame(int type, int flags, int stream, byte[] payload) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(9 + payload.length);
+        b.put((byte) (payload.length >>> 16)).putShort((short) payload.length).put((byte) type).put((byte) flags).putInt(stream).put(payload);
+        return b.array();
     }
 }
