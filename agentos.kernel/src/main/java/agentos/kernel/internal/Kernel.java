@@ -71,6 +71,8 @@ final class Kernel {
     private final AtomicInteger nextPty = new AtomicInteger(0);
     private final boolean fsUnrestricted;
     private volatile boolean disposed;
+    /** Pending timers (limits, zombie reaping): cancelled at disposal so the shared scheduler lets the VM go. */
+    private final java.util.Set<java.util.concurrent.Future<?>> timers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Kernel(String vmId, VmConfig config, VirtualFilesystem vfs, Supplier<List<Executor>> executors,
             ScheduledExecutorService scheduler, Consumer<LimitWarning> warnings, LongSupplier clock) {
@@ -430,13 +432,7 @@ final class Kernel {
             }
             p.executorProcess = ep;
             Thread.ofVirtual().name("agentos-" + vmId + "-wait-" + pid).start(() -> awaitExit(p, ep));
-            long wall = limits().process().wallClockLimitMs();
-            schedule(() -> {
-                if (p.alive()) {
-                    p.timedOut = true;
-                    deliver(p, Signal.SIGKILL);
-                }
-            }, wall);
+            killAfter(p, limits().process().wallClockLimitMs());
             return p;
         } catch (RuntimeException e) {
             // The process never ran: it leaves no zombie and no trace in the table.
@@ -567,13 +563,45 @@ final class Kernel {
         }
     }
 
+    /**
+     * Kills {@code p} (as timed out) if it still runs after {@code delayMs}. The timer is cancelled when the
+     * process exits: a pending timer holds the process, and with it its VM, until it fires (a day by default).
+     */
+    void killAfter(KProcess p, long delayMs) {
+        java.util.concurrent.Future<?> timer = timer(() -> {
+            if (p.alive()) {
+                p.timedOut = true;
+                deliver(p, Signal.SIGKILL);
+            }
+        }, delayMs);
+        if (timer != null) {
+            p.exitFuture.whenComplete((exit, error) -> {
+                timer.cancel(false);
+                timers.remove(timer);
+            });
+        }
+    }
+
     /** Runs {@code task} later; false when the runtime is shutting down and timers no longer run. */
     boolean schedule(Runnable task, long delayMs) {
+        return timer(task, delayMs) != null;
+    }
+
+    private java.util.concurrent.@org.jspecify.annotations.Nullable Future<?> timer(Runnable task, long delayMs) {
+        if (disposed) {
+            return null;
+        }
+        java.util.concurrent.CompletableFuture<java.util.concurrent.Future<?>> self = new java.util.concurrent.CompletableFuture<>();
         try {
-            scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS);
-            return true;
+            java.util.concurrent.Future<?> f = scheduler.schedule(() -> {
+                timers.remove(self.join());
+                task.run();
+            }, delayMs, TimeUnit.MILLISECONDS);
+            timers.add(f);
+            self.complete(f);
+            return f;
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            return false;
+            return null;
         }
     }
 
@@ -871,6 +899,10 @@ final class Kernel {
                 exited(p, 128 + Signal.SIGKILL.number());
             }
         }
+        for (java.util.concurrent.Future<?> t : timers) {
+            t.cancel(false);
+        }
+        timers.clear();
         vfs.close();
     }
 }

@@ -87,7 +87,7 @@ final class KernelVm implements Vm {
         kernel.packages(software::projected);
         vfs.mountSystem(SoftwareFs.ROOT, "software", new SoftwareFs(software::projected, createdAtMs));
         this.filesystem = new VmFilesystem(id, vfs, kernel, plugins);
-        this.processes = new VmProcesses(kernel, scheduler);
+        this.processes = new VmProcesses(kernel);
         this.terminals = new VmTerminals(kernel, processes, scheduler);
         this.javascript = new VmJavaScript(filesystem, processes);
         this.network = new VmNetwork(kernel);

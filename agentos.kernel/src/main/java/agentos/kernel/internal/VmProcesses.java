@@ -28,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -38,11 +36,9 @@ final class VmProcesses implements Processes {
     static final int REPLAY_PAGE = 1000;
 
     private final Kernel kernel;
-    private final ScheduledExecutorService scheduler;
 
-    VmProcesses(Kernel kernel, ScheduledExecutorService scheduler) {
+    VmProcesses(Kernel kernel) {
         this.kernel = kernel;
-        this.scheduler = scheduler;
     }
 
     // ---- starting host processes ----
@@ -216,12 +212,7 @@ final class VmProcesses implements Processes {
             io.ptyMaster.write(null, new byte[] {4}, 0, 1);
         }
         if (options.timeoutMs() > 0) {
-            scheduler.schedule(() -> {
-                if (p.alive()) {
-                    p.timedOut = true;
-                    kernel.deliver(p, Signal.SIGKILL);
-                }
-            }, options.timeoutMs(), TimeUnit.MILLISECONDS);
+            kernel.killAfter(p, options.timeoutMs());
         }
         return io.exit.thenCombine(io.ptyDone, (exit, done) -> {
             if (io.ptyMaster != null) {
@@ -274,12 +265,7 @@ final class VmProcesses implements Processes {
             io.ptyDone.complete(null);
         }
         if (options.timeoutMs() > 0) {
-            scheduler.schedule(() -> {
-                if (p.alive()) {
-                    p.timedOut = true;
-                    kernel.deliver(p, Signal.SIGKILL);
-                }
-            }, options.timeoutMs(), TimeUnit.MILLISECONDS);
+            kernel.killAfter(p, options.timeoutMs());
         }
         return descriptor(p);
     }

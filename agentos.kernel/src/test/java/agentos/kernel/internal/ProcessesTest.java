@@ -142,6 +142,26 @@ class ProcessesTest {
         vms.close();
     }
 
+    /**
+     * A process's time limits (the VM's wall-clock limit, a day by default, and an exec timeout) must not keep it —
+     * and through it its VM — alive after it exits: a long-running runtime would otherwise retain every VM it ever ran.
+     */
+    @Test
+    void aDisposedVmWhoseProcessesExitedIsGarbage() throws Exception {
+        Vm other = vms.vm();
+        assertEquals("hi\n", await(other.process().exec("echo hi", ExecOptions.builder().timeoutMs(600_000).build())).stdoutText());
+        ProcessExit exit = awaitExit(other.process().waitFor(other.process().spawn("echo", List.of("x"), SpawnOptions.DEFAULT).pid()));
+        assertEquals(0, exit.exitCode());
+        other.dispose();
+        java.lang.ref.WeakReference<Vm> ref = new java.lang.ref.WeakReference<>(other);
+        other = null;
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(null, ref.get(), "the disposed VM is still reachable");
+    }
+
     @Test
     void execRunsThroughTheShellAndCapturesOutput() throws Exception {
         ExecResult r = await(vm.process().exec("echo hello world"));
