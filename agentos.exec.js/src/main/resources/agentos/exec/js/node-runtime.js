@@ -968,6 +968,22 @@ class FdWritable extends Writable {
 
 // Node <-> WHATWG stream adapters (Readable.toWeb/fromWeb, Writable.toWeb/fromWeb).
 function builtinStreamAdapters() {
+  // stream.duplexPair (Node 22.6): two Duplexes, each reading what the other writes.
+  const kOther = Symbol('other'), kCallback = Symbol('callback');
+  class DuplexSide extends Duplex {
+    _read() { const cb = this[kCallback]; if (cb) { this[kCallback] = null; cb(); } }
+    _write(chunk, encoding, callback) {
+      if (chunk.length === 0) { nextTick(callback); return; }
+      this[kOther].push(chunk);
+      this[kOther][kCallback] = callback;
+    }
+    _final(callback) { this[kOther].on('end', callback); this[kOther].push(null); }
+  }
+  stream.duplexPair = function duplexPair(options) {
+    const a = new DuplexSide(options), b = new DuplexSide(options);
+    a[kOther] = b; b[kOther] = a;
+    return [a, b];
+  };
   Readable.toWeb = function (readable) {
     return new G.ReadableStream({
       start(controller) {
@@ -1410,7 +1426,7 @@ const children = new Map();
 let nextChildId = 1;
 
 class ChildProcess extends EventEmitter {
-  constructor() { super(); this.pid = undefined; this.exitCode = null; this.signalCode = null; this.killed = false; this.stdio = [null, null, null]; }
+  constructor() { super(); this.pid = undefined; this.exitCode = null; this.signalCode = null; this.killed = false; this.connected = false; this.stdio = [null, null, null]; }
   get stdin() { return this.stdio[0]; }
   get stdout() { return this.stdio[1]; }
   get stderr() { return this.stdio[2]; }
@@ -1441,9 +1457,86 @@ function normalizeSpawn(file, args, options) {
 }
 function stdioList(stdio) {
   if (typeof stdio === 'string') return [stdio, stdio, stdio];
-  const l = Array.isArray(stdio) ? stdio.slice(0, 3) : [];
+  const l = Array.isArray(stdio) ? stdio.slice() : [];
   while (l.length < 3) l.push('pipe');
-  return l.map(x => (x === undefined || x === null ? 'pipe' : x));
+  const out = l.map((x, i) => (x === undefined || x === null ? (i < 3 ? 'pipe' : 'ignore') : x));
+  if (out.filter((x) => x === 'ipc').length > 1) throw typeError('ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe');
+  return out;
+}
+
+// The IPC channel of fork() and stdio 'ipc': one end of an in-VM socket pair carrying Node's 'json' serialization
+// (a JSON text per line). `target` is a ChildProcess (parent side) or process (child side). Like Node, the channel
+// holds the loop open only while someone listens for 'message' or 'disconnect'.
+function setupChannel(target, fd) {
+  const decoder = new StringDecoder('utf8');
+  let pending = '', held = false, open = true;
+  const readerId = nextReaderId++;
+  const channel = {
+    fd,
+    ref() { if (!held && open) { held = true; host.hold(true); } },
+    unref() { if (held) { held = false; host.hold(false); } },
+  };
+  const sync = () => { if (target.listenerCount('message') || target.listenerCount('disconnect')) channel.ref(); else channel.unref(); };
+  target.on('newListener', (e) => { if (e === 'message' || e === 'disconnect') nextTick(sync); });
+  target.on('removeListener', (e) => { if (e === 'message' || e === 'disconnect') nextTick(sync); });
+  const close = () => {
+    if (!open) return;
+    open = false;
+    channel.unref();
+    readers.delete(readerId);
+    try { host.readStop(readerId); } catch (e) { /* ended */ }
+    try { host.close(fd); } catch (e) { /* closed */ }
+    target.connected = false;
+    target.channel = null;
+    nextTick(() => target.emit('disconnect'));
+  };
+  readers.set(readerId, {
+    _hostEvent(kind, value) {
+      if (kind !== 'data') { close(); return; }
+      pending += decoder.write(fromHost(value));
+      let nl;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        if (!line) continue;
+        let message;
+        try { message = JSON.parse(line); } catch (e) { continue; }
+        if (message !== null && typeof message === 'object' && typeof message.cmd === 'string' && message.cmd.startsWith('NODE_')) {
+          target.emit('internalMessage', message);
+          continue;
+        }
+        target.emit('message', message, undefined);
+      }
+    },
+  });
+  host.readStartUnheld(fd, readerId);
+  target.channel = channel;
+  target.connected = true;
+  target.send = function send(message, handle, options, callback) {
+    if (typeof handle === 'function') { callback = handle; handle = undefined; }
+    else if (typeof options === 'function') { callback = options; options = undefined; }
+    if (message === undefined) throw typeError('ERR_MISSING_ARGS', 'The "message" argument must be specified');
+    if (handle !== undefined && handle !== null) {
+      throw new NodeError('ERR_NOT_AVAILABLE', 'sending handles over IPC is not available in this runtime');
+    }
+    if (!open) {
+      const e = new NodeError('ERR_IPC_CHANNEL_CLOSED', 'Channel closed');
+      if (callback) nextTick(callback, e); else nextTick(() => target.emit('error', e));
+      return false;
+    }
+    const text = JSON.stringify(message);
+    try { sys('write', undefined, () => hostWrite(fd, (text === undefined ? 'null' : text) + '\n')); } catch (e) {
+      if (callback) nextTick(callback, e); else nextTick(() => target.emit('error', e));
+      return false;
+    }
+    if (callback) nextTick(callback, null);
+    return true;
+  };
+  target.disconnect = function disconnect() {
+    if (!open) { nextTick(() => target.emit('error', new NodeError('ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected'))); return; }
+    close();
+  };
+  return channel;
 }
 
 function spawn(file, args, options) {
@@ -1452,12 +1545,18 @@ function spawn(file, args, options) {
   const child = new ChildProcess();
   child.spawnfile = n.file;
   child.spawnargs = n.argv;
-  const childFds = [-1, -1, -1];
+  const childFds = kinds.map(() => -1);
   const toClose = [];
-  const parentEnds = [null, null, null];
-  for (let i = 0; i < 3; i++) {
+  const parentEnds = kinds.map(() => null);
+  let ipcFd = -1;
+  for (let i = 0; i < kinds.length; i++) {
     const k = kinds[i];
-    if (k === 'pipe' || k === 'overlapped') {
+    if (k === 'ipc' || (i >= 3 && (k === 'pipe' || k === 'overlapped'))) {
+      const pair = host.socketPair();
+      childFds[i] = pair[1]; toClose.push(pair[1]);
+      if (k === 'ipc') { ipcFd = pair[0]; n.env.NODE_CHANNEL_FD = String(i); n.env.NODE_CHANNEL_SERIALIZATION_MODE = 'json'; }
+      else { const s = new (loadBuiltin('net').Socket)(); s._attach(pair[0]); parentEnds[i] = s; }
+    } else if (k === 'pipe' || k === 'overlapped') {
       const p = host.pipe();
       if (i === 0) { childFds[0] = p[0]; toClose.push(p[0]); parentEnds[0] = new FdWritable(p[1], true); }
       else { childFds[i] = p[1]; toClose.push(p[1]); parentEnds[i] = new FdReadable(p[0], true); }
@@ -1466,7 +1565,8 @@ function spawn(file, args, options) {
     } else if (k === 'inherit') childFds[i] = i;
     else if (typeof k === 'number') childFds[i] = k;
     else if (k && typeof k.fd === 'number') childFds[i] = k.fd;
-    else childFds[i] = i;
+    else if (k && k._handle && typeof k._handle.fd === 'number') childFds[i] = k._handle.fd;
+    else if (i < 3) childFds[i] = i;
   }
   let pid;
   try {
@@ -1474,6 +1574,7 @@ function spawn(file, args, options) {
   } catch (e) {
     for (const fd of toClose) try { host.close(fd); } catch (x) { /* ignore */ }
     for (const end of parentEnds) if (end) end.fd >= 0 && (() => { try { host.close(end.fd); } catch (x) { /* ignore */ } })();
+    if (ipcFd >= 0) try { host.close(ipcFd); } catch (x) { /* ignore */ }
     e.spawnargs = n.argv.slice(1);
     e.path = n.file;
     nextTick(() => child.emit('error', e));
@@ -1482,6 +1583,7 @@ function spawn(file, args, options) {
   for (const fd of toClose) try { host.close(fd); } catch (x) { /* ignore */ }
   child.pid = pid;
   child.stdio = parentEnds;
+  if (ipcFd >= 0) setupChannel(child, ipcFd);
   const id = nextChildId++;
   const onExit = (status) => {
     child.exitCode = status[0] === null || status[0] === undefined ? null : status[0];
@@ -1489,10 +1591,14 @@ function spawn(file, args, options) {
     child.emit('exit', child.exitCode, child.signalCode);
     // Like node's flushStdio: output nobody reads is drained so that 'close' can follow.
     for (const s of parentEnds) if (s instanceof Readable && !s.listenerCount('data') && !s.listenerCount('readable')) s.resume();
-    let open = parentEnds.filter(s => s instanceof Readable && !s.readableEnded).length;
+    // 'close' follows the stdio streams and, as in node, the IPC channel's disconnect.
+    let open = parentEnds.filter(s => s instanceof Readable && !s.readableEnded).length + (child.connected ? 1 : 0);
     const close = () => child.emit('close', child.exitCode, child.signalCode);
     if (!open) nextTick(close);
-    else for (const s of parentEnds) if (s instanceof Readable && !s.readableEnded) s.once('close', () => { if (--open === 0) close(); });
+    else {
+      for (const s of parentEnds) if (s instanceof Readable && !s.readableEnded) s.once('close', () => { if (--open === 0) close(); });
+      if (child.connected) child.once('disconnect', () => { if (--open === 0) close(); });
+    }
   };
   children.set(id, (status) => {
     // In node the child's output is, in practice, read before its exit is reported; wait for the pipes' end of
@@ -1505,7 +1611,7 @@ function spawn(file, args, options) {
     setTimeout(go, 50).unref();
   });
   host.watchChild(pid, id);
-  for (const s of parentEnds) if (s instanceof Readable) s._start();
+  for (const s of parentEnds) if (s instanceof FdReadable) s._start();
   nextTick(() => child.emit('spawn'));
   return child;
 }
@@ -1582,7 +1688,21 @@ exec[customPromisify] = (c, o) => new Promise((res, rej) => exec(c, o, (e, stdou
 execFile[customPromisify] = (f, a, o) => new Promise((res, rej) => execFile(f, a, o, (e, stdout, stderr) => e ? rej(Object.assign(e, { stdout, stderr })) : res({ stdout, stderr })));
 const childProcess = {
   spawn, spawnSync, exec, execSync, execFile, execFileSync, ChildProcess,
-  fork() { throw new NodeError('ERR_NOT_AVAILABLE', 'child_process.fork is not available yet in this runtime (IPC channels); spawn node instead'); },
+  fork(modulePath, args, options) {
+    if (typeof modulePath !== 'string' && !(modulePath instanceof URL)) {
+      throw typeError('ERR_INVALID_ARG_TYPE', 'The "modulePath" argument must be of type string or an instance of URL. Received ' + inspect(modulePath));
+    }
+    if (!Array.isArray(args)) { options = args; args = []; }
+    options = Object.assign({}, options);
+    const execArgv = options.execArgv || process.execArgv;
+    let stdio = options.stdio;
+    if (stdio === undefined) stdio = options.silent ? ['pipe', 'pipe', 'pipe', 'ipc'] : [0, 1, 2, 'ipc'];
+    else if (typeof stdio === 'string') stdio = [stdio, stdio, stdio, 'ipc'];
+    else if (!stdio.includes('ipc')) throw typeError('ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in options.stdio");
+    if (options.serialization === 'advanced') throw new NodeError('ERR_NOT_AVAILABLE', "fork's 'advanced' serialization is not available in this runtime; use 'json'");
+    const file = options.execPath || process.execPath;
+    return spawn(file, [...execArgv, toPath(modulePath), ...args.map(String)], Object.assign({}, options, { stdio, shell: false }));
+  },
 };
 
 // ---------------------------------------------------------------- os
@@ -3056,6 +3176,11 @@ function makeDgram() {
 
 // ---------------------------------------------------------------- builtins that need networking, threads or V8
 
+// A builtin kept in its own file (http2.js, test-runner.js): a function expression taking the runtime's modules.
+function lazyBuiltin(name) {
+  return (0, eval)(String(host.builtinSource(name)) + '\n//# sourceURL=node:internal/' + name + '.js');
+}
+
 function unavailable(name, why) {
   return new Proxy(function () {}, {
     get(t, prop) {
@@ -3104,8 +3229,8 @@ const builtinFactories = {
   zlib: () => makeZlib(),
   http: () => makeHttp(), https: () => makeHttps(), net: () => makeNet(), tls: () => makeTls(), dns: () => makeDns(),
   'dns/promises': () => loadBuiltin('dns').promises,
-  http2: () => (0, eval)(String(host.http2Source()) + '\n//# sourceURL=node:internal/http2.js')({ Buffer, EventEmitter, Duplex,
-    Readable, Stream: stream.Stream, NodeError, typeError, nextTick, net: loadBuiltin('net'), tls: loadBuiltin('tls'), STATUS_CODES, URL, fs }),
+  http2: () => lazyBuiltin('http2')({ Buffer, EventEmitter, Duplex, Readable, Stream: stream.Stream, NodeError, typeError, nextTick,
+    net: loadBuiltin('net'), tls: loadBuiltin('tls'), STATUS_CODES, URL, fs }),
   dgram: () => makeDgram(),
   worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
   vm: () => unavailable('vm', 'separate V8 contexts do not exist on GraalJS; use new Function or a VM context'),
@@ -3115,7 +3240,7 @@ const builtinFactories = {
   repl: () => unavailable('repl', 'no interactive REPL yet'),
   punycode: () => unavailable('punycode', 'deprecated in Node and not provided'),
   sqlite: () => unavailable('sqlite', 'not provided'),
-  test: () => unavailable('node:test', 'the test runner is not provided'),
+  test: () => lazyBuiltin('test')({ assert: loadBuiltin('assert'), inspect, NodeError, typeError }),
 };
 // Every module Node has exists here too: the ones this runtime does not implement load, and each call says so.
 const BUILTIN_EXPORTS = JSON.parse(String(host.builtinExportsJson()));
@@ -4260,6 +4385,13 @@ function isHostExit(e) {
 }
 
 function runMain() {
+  if (process.env.NODE_CHANNEL_FD !== undefined) {
+    // Started by fork() (or stdio 'ipc'): the channel is this fd; grandchildren must not inherit it.
+    const fd = Number(process.env.NODE_CHANNEL_FD);
+    delete process.env.NODE_CHANNEL_FD;
+    delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+    if (Number.isInteger(fd) && fd >= 0) setupChannel(process, fd);
+  }
   const args = argv.slice(1);
   let i = 0, evalSource = null, print = false, inputType = null, check = false;
   const execArgv = [];

@@ -192,12 +192,16 @@ public final class Host {
         return WEB_STREAMS;
     }
 
-    private static final String HTTP2 = resource("http2.js");
+    /** Builtins kept in files of their own, evaluated on first require: node:http2 and node:test. */
+    private static final Map<String, String> LAZY_BUILTINS = Map.of("http2", resource("http2.js"), "test", resource("test-runner.js"));
 
-    /** The runtime's node:http2 (HTTP/2 framing, HPACK, client and server over net), evaluated on first require. */
     @Export
-    public String http2Source() {
-        return HTTP2;
+    public String builtinSource(String name) {
+        String src = LAZY_BUILTINS.get(name);
+        if (src == null) {
+            throw new IllegalArgumentException("no lazily loaded builtin " + name);
+        }
+        return src;
     }
 
     private static final Map<String, String> VENDOR = new ConcurrentHashMap<>();
@@ -501,10 +505,54 @@ public final class Host {
      */
     @Export
     public void readStart(int fd, int id, boolean closeAtEnd) {
-        if (readers.putIfAbsent(id, Boolean.TRUE) != null) {
+        readStart(fd, id, closeAtEnd, true);
+    }
+
+    /** {@link #readStart} that leaves the loop free to end (IPC channels hold it only while someone listens). */
+    @Export
+    public void readStartUnheld(int fd, int id) {
+        readStart(fd, id, false, false);
+    }
+
+    /** Holds the loop open ({@code true}) or releases one hold; the runtime pairs the calls. */
+    @Export
+    public void hold(boolean on) {
+        if (on) {
+            process.refs.incrementAndGet();
+        } else {
+            process.refs.decrementAndGet();
+        }
+    }
+
+    /**
+     * A connected pair of in-VM Unix stream sockets (a socketpair), for IPC channels and extra stdio pipes: a
+     * listener on a fresh abstract name, one connect, one accept, and the listener closed again.
+     */
+    @Export
+    public Object socketPair() {
+        String name = "\0agentos-socketpair-" + process.launch.pid() + "-" + PAIRS.incrementAndGet();
+        int listener = sys.socket(Syscalls.AF_UNIX, Syscalls.SOCK_STREAM, 0);
+        try {
+            sys.bind(listener, agentos.api.spi.SockAddr.unix(name));
+            sys.listen(listener, 1);
+            int a = sys.socket(Syscalls.AF_UNIX, Syscalls.SOCK_STREAM, 0);
+            sys.connect(a, agentos.api.spi.SockAddr.unix(name));
+            int b = sys.accept(listener, 0);
+            return ProxyArray.fromArray(a, b);
+        } finally {
+            sys.close(listener);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong PAIRS = new java.util.concurrent.atomic.AtomicLong();
+
+    private void readStart(int fd, int id, boolean closeAtEnd, boolean hold) {
+        if (readers.putIfAbsent(id, hold) != null) {
             return;
         }
-        process.refs.incrementAndGet();
+        if (hold) {
+            process.refs.incrementAndGet();
+        }
         Thread.ofVirtual().name("node-read-" + process.launch.pid() + "-" + fd).start(() -> {
             byte[] buf = new byte[64 * 1024];
             try {
@@ -529,7 +577,7 @@ public final class Host {
                         // already closed
                     }
                 }
-                if (readers.remove(id) != null) {
+                if (Boolean.TRUE.equals(readers.remove(id))) {
                     process.refs.decrementAndGet();
                 }
             }
@@ -539,7 +587,7 @@ public final class Host {
     /** Stops holding the loop open for reader {@code id} (its thread ends at the next read). */
     @Export
     public void readStop(int id) {
-        if (readers.remove(id) != null) {
+        if (Boolean.TRUE.equals(readers.remove(id))) {
             process.refs.decrementAndGet();
         }
     }
@@ -823,8 +871,16 @@ public final class Host {
         for (int i = 0; i < 3; i++) {
             fds[i] = stdio.getArrayElement(i).asInt();
         }
+        // stdio entries past 2 (extra pipes, the IPC channel) become the child's fds 3, 4, ...
+        List<SpawnRequest.FileAction> actions = new ArrayList<>();
+        for (int i = 3; i < stdio.getArraySize(); i++) {
+            int fd = stdio.getArrayElement(i).asInt();
+            if (fd >= 0) {
+                actions.add(new SpawnRequest.FileAction.Dup2(fd, i));
+            }
+        }
         String execPath = file.contains("/") ? file : null;
-        return sys.spawn(new SpawnRequest(execPath, argv, environment, cwd, fds[0], fds[1], fds[2], List.of(),
+        return sys.spawn(new SpawnRequest(execPath, argv, environment, cwd, fds[0], fds[1], fds[2], actions,
                 detached ? 0 : SpawnRequest.SAME_GROUP, detached));
     }
 

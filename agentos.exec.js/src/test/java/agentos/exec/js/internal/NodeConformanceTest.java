@@ -63,7 +63,8 @@ class NodeConformanceTest {
         List<String> selected = select(all);
         Properties expected = expectations();
         Path common = Files.createTempDirectory("agentos-node-common");
-        for (String f : List.of("index.js", "tmpdir.js", "fixtures.js", "countdown.js", "arraystream.js", "child_process.js")) {
+        for (String f : List.of("index.js", "tmpdir.js", "fixtures.js", "countdown.js", "arraystream.js", "child_process.js",
+                "hijackstdio.js", "crypto.js")) {
             try (InputStream in = getClass().getResourceAsStream("/node-test-common/common/" + f)) {
                 Files.copy(in, common.resolve(f));
             }

@@ -130,6 +130,39 @@ class NodeTest {
     }
 
     @Test
+    void forkedChildrenTalkOverAnIpcChannel() throws Exception {
+        write("/workspace/worker.js", """
+                process.on('message', (m) => {
+                  if (m === 'bye') { process.disconnect(); return; }
+                  process.send({ echo: m, pid: process.pid === undefined ? 'none' : 'set', env: process.env.NODE_CHANNEL_FD === undefined });
+                });
+                process.send('ready');
+                """);
+        write("/workspace/parent.js", """
+                const { fork, spawn } = require('child_process');
+                const child = fork('/workspace/worker.js');
+                const seen = [];
+                child.on('message', (m) => {
+                  seen.push(JSON.stringify(m));
+                  if (m === 'ready') child.send({ n: 1, text: 'line\\nbreak' });
+                  else child.send('bye');
+                });
+                child.on('disconnect', () => seen.push('disconnect'));
+                child.on('close', (code) => {
+                  console.log(seen.join(' | '), 'exit', code, child.connected);
+                  // An extra stdio pipe past fd 2 is a socket in the parent and fd 3 in the child.
+                  const c = spawn('sh', ['-c', 'echo via-fd3 >&3'], { stdio: ['ignore', 'ignore', 'inherit', 'pipe'] });
+                  let got = '';
+                  c.stdio[3].on('data', (d) => got += d);
+                  c.on('close', () => console.log(got.trim()));
+                  try { fork('/workspace/worker.js', { stdio: ['pipe', 'pipe', 'pipe'] }); } catch (e) { console.log(e.code); }
+                });
+                """);
+        assertEquals("\"ready\" | {\"echo\":{\"n\":1,\"text\":\"line\\nbreak\"},\"pid\":\"set\",\"env\":true} | disconnect exit 0 false\n"
+                + "ERR_CHILD_PROCESS_IPC_REQUIRED\nvia-fd3\n", out("node /workspace/parent.js"));
+    }
+
+    @Test
     void processExitCodesErrorsAndEvents() throws Exception {
         assertEquals(3, exec("node -e 'process.exit(3)'").exitCode());
         assertEquals(4, exec("node -e 'process.exitCode = 4'").exitCode());
