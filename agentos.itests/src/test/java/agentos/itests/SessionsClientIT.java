@@ -204,6 +204,9 @@ public class SessionsClientIT {
             CompletionException failed = assertThrows(CompletionException.class, () -> sessions.prompt(PromptRequest.text("s", "exit now"))
                     .toCompletableFuture().orTimeout(WAIT_S, TimeUnit.SECONDS).join());
             assertEquals("adapter_exited", ((SessionException) failed.getCause()).code());
+            for (int i = 0; i < 100 && exits.isEmpty(); i++) {
+                Thread.sleep(50); // the event travels on its own frame; the response may overtake it on the client side
+            }
             assertEquals(Integer.valueOf(3), exits.get(0).exitCode());
             assertTrue(stderr.toString(), stderr.toString().contains("agent: exiting on request"));
             assertTrue(sessions.get("s").orElseThrow().state() instanceof SessionState.Failed);

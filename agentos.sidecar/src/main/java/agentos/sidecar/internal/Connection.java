@@ -135,6 +135,8 @@ final class Connection {
                 return;
             }
             if (frame == null) {
+                // Requests already read still get their responses (bounded), then the connection closes.
+                awaitInFlight(END_OF_INPUT_DRAIN_MS);
                 close("the client closed the connection (end of input)", null);
                 return;
             }
@@ -145,6 +147,7 @@ final class Connection {
                     if (frame.id() <= 0) {
                         send(frame.reject(RejectCode.INVALID_REQUEST, "client request ids must be positive, got " + frame.id()), true);
                     } else {
+                        inFlight.incrementAndGet();
                         workers.execute(() -> handle(frame));
                     }
                 }
@@ -169,6 +172,7 @@ final class Connection {
             result = dispatch(request);
         } catch (RuntimeException e) {
             reject(request, e);
+            answered();
             return;
         }
         if (result instanceof Ordered ordered) {
@@ -176,6 +180,7 @@ final class Connection {
                 Frame reply = failure != null ? request.reply(Wire.REJECTED, rejection(request, unwrap(failure)))
                         : request.reply(request.type(), payload);
                 send(reply, false);
+                answered();
             });
         } else if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete((payload, failure) -> {
@@ -184,9 +189,42 @@ final class Connection {
                 } else {
                     send(request.reply(request.type(), (JsonObject) payload), true);
                 }
+                answered();
             });
         } else {
             send(request.reply(request.type(), (JsonObject) result), true);
+            answered();
+        }
+    }
+
+    /** How long a connection whose input ended waits for the responses of requests it already read. */
+    private static final long END_OF_INPUT_DRAIN_MS = 10_000;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final Object inFlightLock = new Object();
+
+    private void answered() {
+        if (inFlight.decrementAndGet() == 0) {
+            synchronized (inFlightLock) {
+                inFlightLock.notifyAll();
+            }
+        }
+    }
+
+    private void awaitInFlight(long maxMs) {
+        long deadline = System.nanoTime() + maxMs * 1_000_000L;
+        synchronized (inFlightLock) {
+            while (inFlight.get() > 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    inFlightLock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
