@@ -3,7 +3,7 @@
 // require('http2'); `deps` are the runtime's own modules.
 (function (deps) {
   'use strict';
-  const { Buffer, EventEmitter, Duplex, Readable, Stream, NodeError, typeError, nextTick, net, tls, STATUS_CODES, URL } = deps;
+  const { Buffer, EventEmitter, Duplex, Readable, Stream, NodeError, typeError, errInvalidArgType, nextTick, net, tls, STATUS_CODES, URL } = deps;
 
   // ------------------------------------------------------------------------------------------------ constants
   const FRAME = { DATA: 0, HEADERS: 1, PRIORITY: 2, RST_STREAM: 3, SETTINGS: 4, PUSH_PROMISE: 5, PING: 6, GOAWAY: 7, WINDOW_UPDATE: 8, CONTINUATION: 9 };
@@ -1095,7 +1095,6 @@
     constructor(options, socket, server) {
       super(0, options, socket);
       this.server = server;
-      this._prefaceSeen = false;
     }
     altsvc() {}
     origin() {}
@@ -1139,10 +1138,7 @@
   }
 
   function headerName(name) {
-    if (typeof name !== 'string') {
-      throw typeError('ERR_INVALID_ARG_TYPE', 'The "name" argument must be of type string. Received ' + (name === undefined ? 'undefined'
-        : name === null ? 'null' : typeof name === 'object' ? 'an instance of ' + ((name.constructor && name.constructor.name) || 'Object') : 'type ' + typeof name + ' (' + String(name) + ')'));
-    }
+    if (typeof name !== 'string') throw errInvalidArgType('name', 'of type string', name);
     return name.trim().toLowerCase();
   }
 

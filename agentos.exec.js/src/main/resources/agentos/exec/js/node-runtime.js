@@ -408,6 +408,21 @@ function checkIntValue(value, min, max, bytes) {
   }
 }
 function dataView(buf) { return new DataView(buf.buffer, buf.byteOffset, buf.byteLength); }
+// Integers of up to 6 bytes by arithmetic (no DataView per call: protocol parsers read these in hot loops).
+function readBytes(buf, offset, n, little, signed) {
+  let v = 0;
+  for (let i = 0; i < n; i++) v = v * 256 + buf[little ? offset + n - 1 - i : offset + i];
+  if (signed && v >= 2 ** (n * 8 - 1)) v -= 2 ** (n * 8);
+  return v;
+}
+function writeBytes(buf, value, offset, n, little) {
+  let v = value < 0 ? value + 2 ** (n * 8) : value;
+  for (let i = 0; i < n; i++) {
+    buf[little ? offset + i : offset + n - 1 - i] = v % 256;
+    v = Math.floor(v / 256);
+  }
+  return offset + n;
+}
 {
   const P = Buffer.prototype;
   const fixed = [['UInt8', 1, 'Uint8'], ['Int8', 1, 'Int8'], ['UInt16', 2, 'Uint16'], ['Int16', 2, 'Int16'], ['UInt32', 4, 'Uint32'],
@@ -421,51 +436,47 @@ function dataView(buf) { return new DataView(buf.buffer, buf.byteOffset, buf.byt
       const bits = bytes * 8;
       const min = big ? (signed ? -(2n ** 63n) : 0n) : signed ? -(2 ** (bits - 1)) : 0;
       const max = big ? (signed ? 2n ** 63n - 1n : 2n ** 64n - 1n) : signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
-      P['read' + name + end] = function (offset) {
-        offset = bufferOffset(this, offset, bytes);
-        return dataView(this)['get' + dv](offset, little);
-      };
-      P['write' + name + end] = function (value, offset) {
-        if (big && typeof value !== 'bigint') throw errInvalidArgType('value', 'of type bigint', value);
-        if (!float) checkIntValue(big ? value : +value, min, max, bytes);
-        offset = bufferOffset(this, offset, bytes);
-        dataView(this)['set' + dv](offset, big ? value : float ? +value : +value, little);
-        return offset + bytes;
-      };
+      if (big || float) {
+        P['read' + name + end] = function (offset) {
+          offset = bufferOffset(this, offset, bytes);
+          return dataView(this)['get' + dv](offset, little);
+        };
+        P['write' + name + end] = function (value, offset) {
+          if (big && typeof value !== 'bigint') throw errInvalidArgType('value', 'of type bigint', value);
+          if (big) checkIntValue(value, min, max, bytes);
+          offset = bufferOffset(this, offset, bytes);
+          dataView(this)['set' + dv](offset, big ? value : +value, little);
+          return offset + bytes;
+        };
+      } else {
+        P['read' + name + end] = function (offset) { return readBytes(this, bufferOffset(this, offset, bytes), bytes, little, signed); };
+        P['write' + name + end] = function (value, offset) {
+          checkIntValue(+value, min, max, bytes);
+          return writeBytes(this, +value, bufferOffset(this, offset, bytes), bytes, little);
+        };
+      }
       if (name.includes('UInt')) {
         P['read' + name.replace('UInt', 'Uint') + end] = P['read' + name + end];
         P['write' + name.replace('UInt', 'Uint') + end] = P['write' + name + end];
       }
     }
   }
-  // Variable widths (1..6 bytes) as Node reads them: byte by byte.
+  // Variable widths (1..6 bytes).
   const checkWidth = (byteLength) => {
-    if (byteLength === undefined) throw errInvalidArgType('byteLength', 'of type number', byteLength);
     if (typeof byteLength !== 'number') throw errInvalidArgType('byteLength', 'of type number', byteLength);
     if (!(byteLength >= 1 && byteLength <= 6) || Math.floor(byteLength) !== byteLength) bufferBoundsError(byteLength, 6, 'byteLength');
   };
   const readVar = (buf, offset, byteLength, little, signed) => {
     if (offset === undefined) throw errInvalidArgType('offset', 'of type number', offset);
     checkWidth(byteLength);
-    offset = bufferOffset(buf, offset, byteLength);
-    let v = 0;
-    for (let i = 0; i < byteLength; i++) v = v * 256 + buf[little ? offset + byteLength - 1 - i : offset + i];
-    if (signed && v >= 2 ** (byteLength * 8 - 1)) v -= 2 ** (byteLength * 8);
-    return v;
+    return readBytes(buf, bufferOffset(buf, offset, byteLength), byteLength, little, signed);
   };
   const writeVar = (buf, value, offset, byteLength, little, signed) => {
     if (offset === undefined) throw errInvalidArgType('offset', 'of type number', offset);
     checkWidth(byteLength);
     const bits = byteLength * 8;
     checkIntValue(+value, signed ? -(2 ** (bits - 1)) : 0, signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1, byteLength);
-    offset = bufferOffset(buf, offset, byteLength);
-    let v = +value;
-    if (v < 0) v += 2 ** bits;
-    for (let i = 0; i < byteLength; i++) {
-      buf[little ? offset + i : offset + byteLength - 1 - i] = v % 256;
-      v = Math.floor(v / 256);
-    }
-    return offset + byteLength;
+    return writeBytes(buf, +value, bufferOffset(buf, offset, byteLength), byteLength, little);
   };
   P.readUIntLE = function (o, n) { return readVar(this, o, n, true, false); };
   P.readUIntBE = function (o, n) { return readVar(this, o, n, false, false); };
@@ -3229,7 +3240,7 @@ const builtinFactories = {
   zlib: () => makeZlib(),
   http: () => makeHttp(), https: () => makeHttps(), net: () => makeNet(), tls: () => makeTls(), dns: () => makeDns(),
   'dns/promises': () => loadBuiltin('dns').promises,
-  http2: () => lazyBuiltin('http2')({ Buffer, EventEmitter, Duplex, Readable, Stream: stream.Stream, NodeError, typeError, nextTick,
+  http2: () => lazyBuiltin('http2')({ Buffer, EventEmitter, Duplex, Readable, Stream: stream.Stream, NodeError, typeError, errInvalidArgType, nextTick,
     net: loadBuiltin('net'), tls: loadBuiltin('tls'), STATUS_CODES, URL, fs }),
   dgram: () => makeDgram(),
   worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),

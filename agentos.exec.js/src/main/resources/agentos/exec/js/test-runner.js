@@ -189,7 +189,6 @@
       this.error = null;
       this.abort = new AbortController();
       this.depth = parent ? parent.depth + 1 : -1;
-      this.running = null;
     }
     fullName() { return (this.parent && this.parent.parent ? this.parent.fullName() + ' > ' : '') + this.name; }
     addSubtest(spec, isSuite) {
@@ -293,7 +292,6 @@
 
   // The root: tests registered at the top level run one after another, starting once the main module has run.
   const root = new Test(null, { name: '<root>', fn: () => {} }, true);
-  root.depth = -1;
   let scheduled = false;
   let currentSuite = null;
   function register(spec, isSuite) {
