@@ -243,6 +243,14 @@ public interface Syscalls {
         return null;
     }
 
+    /**
+     * The PEM CA certificates this VM's TLS clients trust besides the JDK's trust store (the VM's configured extra
+     * CAs), for guests that run TLS themselves over a plain socket.
+     */
+    default java.util.List<String> tlsExtraCaCertificates() {
+        return java.util.List.of();
+    }
+
     void shutdown(int fd, int how);
 
     /** Reads from a socket; {@code flags}: {@link #MSG_PEEK} (leave the data queued), {@link #MSG_DONTWAIT}. */

@@ -3,7 +3,7 @@
  * packages, mount plugins, agent adapters, the agent layer, session stores and command-line modes.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 @NullMarked
 package agentos.api.spi;
 

@@ -1040,7 +1040,7 @@
       }
       session._start();
     };
-    if (socket.connecting) socket.once(ready, start);
+    if (socket.connecting || (socket.encrypted && socket.secureConnecting)) socket.once(ready, start);
     else nextTick(start);
     socket.once('error', (e) => { if (session.connecting) session.destroy(e); });
     return session;
@@ -1101,9 +1101,31 @@
   }
 
   function createServer(options, handler) { return new Http2Server(options, handler); }
-  function createSecureServer() {
-    throw new NodeError('ERR_NOT_AVAILABLE', 'http2.createSecureServer is not available in a VM: TLS servers are not offered (TLS is terminated on the host side for client connections only); serve h2c with http2.createServer');
+  // h2 over TLS: tls.Server's handshake (ALPN h2, and http/1.1 too with allowHTTP1), then the same sessions.
+  class Http2SecureServer extends tls.Server {
+    constructor(options, handler) {
+      if (typeof options === 'function') { handler = options; options = {}; }
+      options = Object.assign({}, options || {});
+      if (options.settings) validateSettings(options.settings);
+      if (options.ALPNProtocols === undefined && options.ALPNCallback === undefined) {
+        options.ALPNProtocols = options.allowHTTP1 ? ['h2', 'http/1.1'] : ['h2'];
+      }
+      super(Object.assign({ allowHalfOpen: true }, options));
+      this._h2options = options;
+      this.timeout = 0;
+      this._sessions = new Set();
+      if (handler) this.on('request', handler);
+      this.on('secureConnection', (socket) => {
+        if (socket.alpnProtocol === 'h2' || (socket.alpnProtocol === false && !options.allowHTTP1)) { this._serve(socket); return; }
+        if (options.allowHTTP1 && deps.serveHttp1) { deps.serveHttp1(this, socket); return; }
+        if (!this.emit('unknownProtocol', socket)) socket.destroy();
+      });
+    }
   }
+  for (const k of ['_serve', '_onStream', 'setTimeout', 'updateSettings', 'close']) {
+    Object.defineProperty(Http2SecureServer.prototype, k, Object.getOwnPropertyDescriptor(Http2Server.prototype, k));
+  }
+  function createSecureServer(options, handler) { return new Http2SecureServer(options, handler); }
 
   // ------------------------------------------------------------------------------------------------ compatibility API
   class Http2ServerRequest extends Readable {

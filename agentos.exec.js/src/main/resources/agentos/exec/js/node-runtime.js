@@ -685,6 +685,11 @@ const types = {
 const util = {
   format, inspect, promisify, types,
   formatWithOptions: (o, ...a) => format(...a),
+  _extend(target, source) {
+    if (source === null || typeof source !== 'object') return target;
+    for (const k of Object.keys(source)) target[k] = source[k];
+    return target;
+  },
   inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); ctor.super_ = superCtor; },
   deprecate(fn, msg) { let warned = false; return function (...a) { if (!warned) { warned = true; process.emitWarning(msg, 'DeprecationWarning'); } return fn.apply(this, a); }; },
   callbackify(fn) { return function (...args) { const cb = args.pop(); fn.apply(this, args).then(v => nextTick(cb, null, v), e => nextTick(cb, e)); }; },
@@ -2018,7 +2023,7 @@ function makeNet() {
       options = options || {};
       super({ allowHalfOpen: !!options.allowHalfOpen, decodeStrings: false, emitClose: true, autoDestroy: true,
         highWaterMark: options.highWaterMark, readableHighWaterMark: options.readableHighWaterMark, writableHighWaterMark: options.writableHighWaterMark });
-      this[kState] = { fd: -1, readerId: 0, timeout: 0, timer: null, tls: null };
+      this[kState] = { fd: -1, readerId: 0, timeout: 0, timer: null };
       this.connecting = false;
       this._hadError = false;
       this.bytesRead = 0;
@@ -2075,15 +2080,13 @@ function makeNet() {
         this.connecting = false;
         this.localAddress = String(value[0]); this.localPort = Number(value[1]);
         this.remoteAddress = String(value[2]); this.remotePort = Number(value[3]); this.remoteFamily = String(value[4]);
-        if (st.tls) { this.authorized = true; this.encrypted = true; this.alpnProtocol = value[5] == null ? false : String(value[5]); }
         this._touch();
         this.emit('connect');
         this.emit('ready');
-        if (st.tls) this.emit('secureConnect');
         if (this._pendingWrites) { const w = this._pendingWrites; this._pendingWrites = null; for (const f of w) f(); }
         if (this._pendingRead) { this._pendingRead = false; this._read(); }
       });
-      host.connect(fd, address, port, unix, st.tls ? st.tls.servername : null, st.tls ? st.tls.verify : true, st.tls ? st.tls.alpn : null, id);
+      host.connect(fd, address, port, unix, null, true, null, id);
       return this;
     }
     _read() {
@@ -2370,58 +2373,548 @@ function makeDns() {
   return Object.assign({ Resolver, promises, getServers: () => [], setServers() {}, setDefaultResultOrder() {}, getDefaultResultOrder: () => 'verbatim' }, cbApi, constants);
 }
 
-// TLS clients: the handshake and the record layer run on the host side of the kernel socket (the JDK's TLS with
-// its trust store plus the VM's extra CAs); the guest reads and writes plaintext. TLS servers are not offered.
+// TLS as Node layers it: a TLSSocket runs the handshake and the record layer over another stream (a kernel socket,
+// an in-VM pipe, any duplex), here with the JDK's TLS engine on the host doing the cryptography
+// (host.tlsContext/tlsEngine: pure computation, the bytes stay the guest's and travel through the kernel).
 function makeTls() {
   const net = loadBuiltin('net');
+  const kTls = Symbol('tls');
+  const DEFAULT_MIN_VERSION = 'TLSv1.2', DEFAULT_MAX_VERSION = 'TLSv1.3';
+  const bytesLike = 'of type string or an instance of Buffer, TypedArray, or DataView';
+  function pemList(value, name, allowObjects) {
+    if (value === undefined || value === null || value === false) return [];
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((v) => {
+      if (typeof v === 'string') return { pem: v };
+      if (ArrayBuffer.isView(v)) return { pem: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1') };
+      if (allowObjects && v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+        const inner = v.pem !== undefined ? v.pem : v.buf;
+        return { pem: typeof inner === 'string' ? inner : Buffer.from(inner).toString(allowObjects === 'pfx' ? 'base64' : 'latin1'), passphrase: v.passphrase };
+      }
+      throw typeError('ERR_INVALID_ARG_TYPE', 'The "' + name + '" property must be ' + bytesLike + '. Received ' + receivedType(v));
+    });
+  }
+  function checkBytes(value, name) {
+    if (value === undefined || value === null || value === false) return;
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v !== 'string' && !ArrayBuffer.isView(v) && !(v !== null && typeof v === 'object' && (name === 'options.key' || name === 'options.pfx'))) {
+        throw typeError('ERR_INVALID_ARG_TYPE', 'The "' + name + '" property must be ' + bytesLike + '. Received ' + receivedType(v));
+      }
+    }
+  }
+  function sslError(message) {
+    const m = String(message);
+    const e = new Error(m);
+    const lib = /^error:[0-9A-F]+:([^:]*) routines::([^(]*)/.exec(m);
+    if (lib) {
+      e.library = lib[1]; e.reason = lib[2].trim();
+      e.code = 'ERR_OSSL_' + (lib[1] === 'PEM' ? 'PEM_' : lib[1] === 'x509 certificate' ? 'X509_' : lib[1] === 'PKCS12' ? 'PKCS12_' : '')
+        + e.reason.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+      if (lib[1] === 'Provider' && e.reason === 'bad decrypt') e.code = 'ERR_OSSL_BAD_DECRYPT';
+    }
+    return e;
+  }
+  class SecureContext {
+    constructor(options) {
+      options = options || {};
+      checkBytes(options.cert, 'options.cert'); checkBytes(options.key, 'options.key'); checkBytes(options.ca, 'options.ca');
+      checkBytes(options.pfx, 'options.pfx');
+      for (const k of ['ciphers', 'ecdhCurve', 'sigalgs', 'privateKeyIdentifier', 'privateKeyEngine']) {
+        if (options[k] !== undefined && options[k] !== null && typeof options[k] !== 'string') {
+          throw typeError('ERR_INVALID_ARG_TYPE', 'The "options.' + k + '" property must be of type string. Received ' + receivedType(options[k]));
+        }
+      }
+      const min = options.minVersion, max = options.maxVersion;
+      for (const [k, v] of [['minVersion', min], ['maxVersion', max]]) {
+        if (v !== undefined && !['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'].includes(v)) {
+          throw typeError('ERR_TLS_INVALID_PROTOCOL_VERSION', inspect(v) + ' is not a valid ' + k);
+        }
+      }
+      if (options.secureProtocol !== undefined && (min !== undefined || max !== undefined)) {
+        throw typeError('ERR_TLS_PROTOCOL_VERSION_CONFLICT', 'TLS protocol version ' + (min || max) + ' conflicts with secureProtocol ' + options.secureProtocol);
+      }
+      const certs = pemList(options.cert, 'options.cert').map((c) => c.pem);
+      const keys = pemList(options.key, 'options.key', true);
+      const pfx = pemList(options.pfx, 'options.pfx', 'pfx').map((p) => ({ b64: typeof options.pfx === 'string' ? Buffer.from(p.pem, 'latin1').toString('base64') : p.pem, passphrase: p.passphrase }));
+      for (const p of pfx) if (!p.b64) p.b64 = '';
+      if (Array.isArray(options.pfx) || ArrayBuffer.isView(options.pfx)) {
+        const list = Array.isArray(options.pfx) ? options.pfx : [options.pfx];
+        list.forEach((v, i) => { if (ArrayBuffer.isView(v)) pfx[i].b64 = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'); });
+      }
+      const ca = options.ca === undefined || options.ca === null ? null : pemList(options.ca, 'options.ca').map((c) => c.pem);
+      this._spec = {
+        certs, keys: keys.map((k) => k.pem),
+        passphrases: keys.map((k) => (k.passphrase !== undefined ? String(k.passphrase) : options.passphrase !== undefined ? String(options.passphrase) : null)),
+        pfx: pfx.map((p) => p.b64), pfxPassphrases: pfx.map((p) => (p.passphrase !== undefined ? String(p.passphrase) : options.passphrase !== undefined ? String(options.passphrase) : null)),
+        ca,
+      };
+      this.minVersion = min || (options.secureProtocol === 'TLSv1_3_method' ? 'TLSv1.3' : DEFAULT_MIN_VERSION);
+      this.maxVersion = max || (options.secureProtocol === 'TLSv1_2_method' ? 'TLSv1.2' : DEFAULT_MAX_VERSION);
+      try { this._host = host.tlsContext(this._spec); } catch (e) { throw sslError(e.getMessage ? e.getMessage() : e.message); }
+      this.context = this;
+    }
+  }
+  function createSecureContext(options) { return new SecureContext(options); }
+
+  function alpnList(p, name) {
+    if (p === undefined || p === null) return [];
+    if (Array.isArray(p)) return p.map((x) => Buffer.from(x).toString('latin1'));
+    if (ArrayBuffer.isView(p)) {
+      const b = Buffer.from(p.buffer, p.byteOffset, p.byteLength), names = [];
+      for (let i = 0; i < b.length; i += 1 + b[i]) names.push(b.subarray(i + 1, i + 1 + b[i]).toString('latin1'));
+      return names;
+    }
+    throw typeError('ERR_INVALID_ARG_TYPE', 'The "' + (name || 'options.ALPNProtocols') + '" property must be an instance of Array, Buffer, TypedArray, or DataView. Received ' + receivedType(p));
+  }
+  function convertALPNProtocols(protocols, out) {
+    const names = alpnList(protocols, 'protocols');
+    const parts = [];
+    for (const n of names) {
+      if (n.length > 255) throw new RangeError('The byte length of the protocol at index ' + names.indexOf(n) + ' exceeds the maximum length. It must be <= 255. Received ' + n.length);
+      parts.push(Buffer.from([n.length]), Buffer.from(n, 'latin1'));
+    }
+    out.ALPNProtocols = Buffer.concat(parts);
+  }
+  function openSslCipher(jdk) {
+    if (!jdk) return undefined;
+    if (/^TLS_(AES|CHACHA20)/.test(jdk)) return jdk;
+    const m = /^TLS_(.*)_WITH_(.*)$/.exec(jdk);
+    if (!m) return jdk;
+    const kx = m[1] === 'RSA' ? '' : m[1].replace(/_/g, '-') + '-';
+    const c = m[2].replace(/^AES_(\d+)_/, 'AES$1-').replace(/_CBC_SHA$/, '-SHA').replace(/CBC_/, '').replace(/_/g, '-').replace(/-+/g, '-');
+    return kx + c;
+  }
+  function certObject(json) {
+    if (!json) return null;
+    const list = JSON.parse(json).map((c) => {
+      c.raw = Buffer.from(c.raw, 'base64');
+      c.pubkey = Buffer.from(c.pubkey, 'base64');
+      const subject = Object.assign(Object.create(null), c.subject), issuer = Object.assign(Object.create(null), c.issuer);
+      c.subject = subject; c.issuer = issuer;
+      return c;
+    });
+    return list;
+  }
+
+  const remoteProps = ['remoteAddress', 'remotePort', 'remoteFamily', 'localAddress', 'localPort', 'localFamily'];
   class TLSSocket extends net.Socket {
     constructor(socket, options) {
-      super(options);
+      options = Object.assign({}, options);
+      if (options.ALPNProtocols !== undefined) alpnList(options.ALPNProtocols);
+      super({ allowHalfOpen: socket && socket.allowHalfOpen !== undefined ? socket.allowHalfOpen : !!options.allowHalfOpen,
+        highWaterMark: options.highWaterMark });
       this.encrypted = true;
       this.authorized = false;
       this.authorizationError = null;
       this.alpnProtocol = false;
+      this.servername = null;
+      this.secureConnecting = true;
+      this._secureEstablished = false;
+      this._tlsOptions = options;
+      this[kTls] = { parent: null, engine: null, info: null, secure: false, queued: [], ended: false, ctx: null, failed: false };
+      if (options.isServer) this.server = options.server || null;
+      if (socket) this._wrapParent(socket);
     }
-    getPeerCertificate() { return {}; }
-    getCertificate() { return {}; }
-    getProtocol() { return 'TLSv1.3'; }
-    getCipher() { return { name: 'TLS_AES_128_GCM_SHA256', standardName: 'TLS_AES_128_GCM_SHA256', version: 'TLSv1.3' }; }
+    _newEngine() {
+      const o = this._tlsOptions;
+      const ctx = o.secureContext || createSecureContext(o);
+      const t = this[kTls];
+      t.ctx = ctx;
+      const servername = o.isServer ? undefined : (o.servername !== undefined ? o.servername : (o.host && !isIP(o.host) ? o.host : undefined));
+      const alpnCb = o.isServer && typeof o.ALPNCallback === 'function' ? (name, protocols) => {
+        const r = o.ALPNCallback({ servername: name, protocols: Array.from(protocols) });
+        return r === undefined ? null : r;
+      } : undefined;
+      try {
+        t.engine = host.tlsEngine(ctx._host, !!o.isServer, { servername: servername || null, alpn: alpnList(o.ALPNProtocols),
+          alpnCallback: alpnCb, requestCert: !!o.requestCert, minVersion: o.minVersion || ctx.minVersion, maxVersion: o.maxVersion || ctx.maxVersion });
+      } catch (e) { throw sslError(e.getMessage ? e.getMessage() : e.message); }
+      t.servername = servername;
+    }
+    _wrapParent(parent) {
+      const t = this[kTls];
+      t.parent = parent;
+      parent.on('data', (chunk) => this._netIn(chunk));
+      parent.on('end', () => this._netEnd());
+      parent.on('error', (e) => this._tlsFail(e));
+      parent.on('close', () => { if (!this.destroyed) { if (!t.secure) this._tlsFail(netError('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established', 'read')); else this.destroy(); } });
+      if (parent.connecting) {
+        this.connecting = true;
+        parent.once('connect', () => { this.connecting = false; this.emit('connect'); this._start(); });
+      } else nextTick(() => this._start());
+    }
+    _start() {
+      const t = this[kTls];
+      if (this.destroyed || t.engine) return;
+      try { this._newEngine(); } catch (e) { this._tlsFail(e); return; }
+      this._cycle();
+    }
+    _netIn(chunk) {
+      const t = this[kTls];
+      if (this.destroyed) return;
+      if (!t.engine) { (t.early || (t.early = [])).push(chunk); return; }
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      this._touch();
+      try { t.engine.feed(b.buffer, b.byteOffset, b.byteLength); } catch (e) { this._tlsFail(new Error(e.getMessage ? e.getMessage() : e.message)); return; }
+      this._cycle();
+    }
+    _netEnd() {
+      const t = this[kTls];
+      if (!t.secure) { this._tlsFail(netError('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established', 'read')); return; }
+      if (!t.ended) { t.ended = true; this.push(null); }
+    }
+    _cycle() {
+      const t = this[kTls];
+      if (!t.engine || this.destroyed) return;
+      if (t.early) { const e = t.early; t.early = null; for (const c of e) { const b = typeof c === 'string' ? Buffer.from(c) : c; t.engine.feed(b.buffer, b.byteOffset, b.byteLength); } }
+      const flags = t.engine.pump();
+      const out = t.engine.takeNet();
+      if (out && t.parent && !t.parent.destroyed && t.parent.writable) t.parent.write(fromHost(out));
+      const app = t.engine.takeApp();
+      if (app && !t.ended) {
+        const b = fromHost(app);
+        this.bytesRead += b.length;
+        if (!this.push(b) && t.parent && t.parent.pause) t.parent.pause();
+      }
+      if (flags & 4) {
+        const err = t.engine.error();
+        const e = new Error(String(err[1]));
+        e.code = String(err[0]);
+        if (e.code.startsWith('ERR_SSL_')) { e.library = 'SSL routines'; e.reason = String(err[1]); }
+        this._tlsFail(e);
+        return;
+      }
+      if (flags & 1) this._onHandshake();
+      if ((flags & 2) && !t.ended) { t.ended = true; this.push(null); }
+    }
+    _onHandshake() {
+      const t = this[kTls], o = this._tlsOptions;
+      t.secure = true;
+      this.secureConnecting = false;
+      this._secureEstablished = true;
+      const alpn = t.engine.alpn();
+      this.alpnProtocol = alpn == null ? false : String(alpn);
+      if (o.isServer) {
+        const sn = t.engine.servername();
+        this.servername = sn == null ? false : String(sn);
+        if (o.requestCert) {
+          const err = t.engine.peerVerified() ? t.engine.verifyError() : ['UNABLE_TO_GET_ISSUER_CERT', 'peer did not return a certificate'];
+          this.authorized = !err;
+          this.authorizationError = err ? String(err[0]) : null;
+          if (err && o.rejectUnauthorized) { const e = new Error(String(err[1])); e.code = String(err[0]); this._tlsFail(e); return; }
+        }
+        this._flushQueued();
+        this.emit('secure');
+      } else {
+        this.servername = t.servername || null;
+        let err = null;
+        const v = t.engine.verifyError();
+        if (v) { err = new Error(String(v[1])); err.code = String(v[0]); }
+        if (!err) {
+          const host = o.servername || o.host || 'localhost';
+          const check = typeof o.checkServerIdentity === 'function' ? o.checkServerIdentity : checkServerIdentity;
+          const e = check(host, this.getPeerCertificate(true));
+          if (e) err = e;
+        }
+        if (err) {
+          this.authorized = false;
+          this.authorizationError = err.code || err.message;
+          if (o.rejectUnauthorized !== false) { this._tlsFail(err); return; }
+        } else this.authorized = true;
+        this._flushQueued();
+        this.emit('secureConnect');
+      }
+      this.emit('ready');
+      if (this._pendingRead) { this._pendingRead = false; this._read(); }
+    }
+    _flushQueued() {
+      const q = this[kTls].queued.splice(0);
+      for (const f of q) f();
+    }
+    _tlsFail(e) {
+      const t = this[kTls];
+      if (this.destroyed || t.failed) return;
+      t.failed = true;
+      if (!t.secure && this._tlsOptions.isServer && this.server) {
+        this.destroy();
+        if (t.parent) t.parent.destroy();
+        this.server.emit('tlsClientError', e, this);
+        return;
+      }
+      this.destroy(e);
+    }
+    get _handle() { const p = this[kTls].parent; return p ? p._handle || {} : null; }
+    get _parent() { return this[kTls].parent; }
+    get ssl() { return this[kTls].engine ? {} : null; }
+    address() { const p = this[kTls].parent; return p && p.address ? p.address() : {}; }
+    get pending() { return !this[kTls].secure; }
+    connect() { throw new NodeError('ERR_INVALID_STATE', 'a TLSSocket connects through tls.connect'); }
+    _read() {
+      const p = this[kTls].parent;
+      if (p && p.isPaused && p.isPaused()) p.resume();
+    }
+    _write(chunk, enc, cb) {
+      const t = this[kTls];
+      if (!t.secure) { t.queued.push(() => this._write(chunk, enc, cb)); return; }
+      const b = typeof chunk === 'string' ? bytesOf(chunk, enc) : asBytes(chunk);
+      this._bytesDispatched += b.length;
+      this._touch();
+      try { t.engine.send(b.buffer, b.byteOffset, b.byteLength); } catch (e) { cb(new Error(e.getMessage ? e.getMessage() : e.message)); return; }
+      const flags = t.engine.pump();
+      const out = t.engine.takeNet();
+      if (flags & 4) { this._cycle(); cb(); return; }
+      if (out && t.parent && !t.parent.destroyed) t.parent.write(fromHost(out), (err) => cb(err || undefined));
+      else cb();
+    }
+    _final(cb) {
+      const t = this[kTls];
+      if (!t.secure && !t.failed) { t.queued.push(() => this._final(cb)); return; }
+      if (t.engine) { t.engine.closeOutbound(); t.engine.pump(); const out = t.engine.takeNet(); if (out && t.parent && t.parent.writable) t.parent.write(fromHost(out)); }
+      if (t.parent && t.parent.writable) t.parent.end(() => cb()); else cb();
+    }
+    _destroy(err, cb) {
+      const t = this[kTls];
+      if (t.parent && !t.parent.destroyed) t.parent.destroy();
+      super._destroy(err, cb);
+    }
+    setTimeout(ms, cb) { return super.setTimeout(ms, cb); }
+    setNoDelay(v) { const p = this[kTls].parent; if (p && p.setNoDelay) p.setNoDelay(v); return this; }
+    setKeepAlive(e, d) { const p = this[kTls].parent; if (p && p.setKeepAlive) p.setKeepAlive(e, d); return this; }
+    ref() { const p = this[kTls].parent; if (p && p.ref) p.ref(); return this; }
+    unref() { const p = this[kTls].parent; if (p && p.unref) p.unref(); return this; }
+    getPeerCertificate(detailed) {
+      const e = this[kTls].engine;
+      const chain = e && this[kTls].secure ? certObject(e.peerCertificates()) : null;
+      if (!chain || !chain.length) return this[kTls].secure ? {} : null;
+      if (detailed) {
+        for (let i = 0; i < chain.length; i++) {
+          const selfIssued = JSON.stringify(chain[i].subject) === JSON.stringify(chain[i].issuer);
+          chain[i].issuerCertificate = chain[i + 1] || (selfIssued ? chain[i] : undefined);
+        }
+      }
+      return chain[0];
+    }
+    getCertificate() {
+      const e = this[kTls].engine;
+      const chain = e && this[kTls].secure ? certObject(e.localCertificates()) : null;
+      return chain && chain.length ? chain[0] : (this[kTls].secure ? {} : null);
+    }
+    getPeerX509Certificate() { const c = this.getPeerCertificate(); return c && c.raw ? new (loadBuiltin('crypto').X509Certificate)(c.raw) : undefined; }
+    getX509Certificate() { const c = this.getCertificate(); return c && c.raw ? new (loadBuiltin('crypto').X509Certificate)(c.raw) : undefined; }
+    getProtocol() { const e = this[kTls].engine; return e && this[kTls].secure ? String(e.protocol()) : null; }
+    getCipher() {
+      const e = this[kTls].engine;
+      if (!e || !this[kTls].secure) return undefined;
+      const std = String(e.cipher());
+      return { name: openSslCipher(std), standardName: std, version: String(e.protocol()) };
+    }
+    getEphemeralKeyInfo() { return this._tlsOptions.isServer ? null : {}; }
+    getSharedSigalgs() { return []; }
+    getFinished() { return undefined; }
+    getPeerFinished() { return undefined; }
     getSession() { return undefined; }
+    getTLSTicket() { return undefined; }
     isSessionReused() { return false; }
-    setServername() {}
-    setMaxSendFragment() { return true; }
-    exportKeyingMaterial() { throw new NodeError('ERR_NOT_AVAILABLE', 'exportKeyingMaterial is not available: TLS runs on the host side of the VM socket'); }
+    setServername(name) {
+      if (typeof name !== 'string') throw typeError('ERR_INVALID_ARG_TYPE', 'The "name" argument must be of type string. Received ' + receivedType(name));
+      if (this._tlsOptions.isServer) throw new NodeError('ERR_TLS_SNI_FROM_SERVER', 'Cannot issue SNI from a TLS server-side socket');
+      this._tlsOptions.servername = name;
+    }
+    setMaxSendFragment(size) { return Number.isInteger(size) && size >= 512 && size <= 16384; }
+    renegotiate(options, cb) {
+      if (typeof cb === 'function') nextTick(cb, new NodeError('ERR_TLS_RENEGOTIATION_DISABLED', 'TLS session renegotiation disabled for this socket'));
+      return false;
+    }
+    disableRenegotiation() {}
+    enableTrace() {}
+    exportKeyingMaterial() { throw new NodeError('ERR_NOT_AVAILABLE', 'exportKeyingMaterial is not available: the JDK TLS engine does not export keying material'); }
+    get [Symbol.toStringTag]() { return 'TLSSocket'; }
   }
-  // ALPNProtocols as Node takes them (strings, buffers, or one buffer in wire format) -> "a,b" for the host.
-  function alpnList(p) {
-    if (p === undefined || p === null) return null;
-    let names = [];
-    if (Array.isArray(p)) names = p.map((x) => Buffer.from(x).toString('latin1'));
-    else if (p instanceof Uint8Array) { for (let i = 0; i < p.length; i += 1 + p[i]) names.push(Buffer.from(p.subarray(i + 1, i + 1 + p[i])).toString('latin1')); }
-    else throw typeError('ERR_INVALID_ARG_TYPE', 'The "options.ALPNProtocols" property must be an instance of Array, Buffer, TypedArray, or DataView.');
-    return names.length ? names.join(',') : null;
+
+  // Addresses are the underlying stream's (net.Socket's constructor assigns them; those writes are kept aside).
+  for (const k of remoteProps) {
+    const own = Symbol(k);
+    Object.defineProperty(TLSSocket.prototype, k, {
+      get() { const p = this[kTls] && this[kTls].parent; return p && p[k] !== undefined ? p[k] : this[own]; },
+      set(v) { this[own] = v; }, configurable: true,
+    });
   }
-  function connect(...args) {
+
+  function normalizeConnectArgs(args) {
     let options = {}, cb = null;
     if (typeof args[args.length - 1] === 'function') cb = args.pop();
-    if (args[0] !== null && typeof args[0] === 'object') options = Object.assign({}, args[0]);
-    else { options.port = args[0]; if (typeof args[1] === 'string') options.host = args[1]; if (args[2] && typeof args[2] === 'object') Object.assign(options, args[2]); }
-    if (options.socket) throw new NodeError('ERR_NOT_AVAILABLE', 'tls.connect over an existing socket is not available in a VM; pass host and port');
-    const s = new TLSSocket(null, options);
-    const servername = options.servername || (options.host && !isIP(options.host) ? options.host : options.host || 'localhost');
-    s[Symbol.for('agentos.netState')].tls = { servername: String(servername), verify: options.rejectUnauthorized !== false,
-      alpn: alpnList(options.ALPNProtocols) };
+    if (args[0] !== null && typeof args[0] === 'object') options = Object.assign({}, args[0], args[1] && typeof args[1] === 'object' ? args[1] : {});
+    else if (typeof args[0] === 'string' && !/^\d+$/.test(args[0])) { options.path = args[0]; if (args[1] && typeof args[1] === 'object') Object.assign(options, args[1]); }
+    else { options.port = args[0]; if (typeof args[1] === 'string') { options.host = args[1]; if (args[2] && typeof args[2] === 'object') Object.assign(options, args[2]); } else if (args[1] && typeof args[1] === 'object') Object.assign(options, args[1]); }
+    return [options, cb];
+  }
+  let warnedInsecure = false;
+  function defaultRejectUnauthorized() {
+    if (process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0') return true;
+    if (!warnedInsecure) {
+      warnedInsecure = true;
+      process.emitWarning('Setting the NODE_TLS_REJECT_UNAUTHORIZED environment variable to \'0\' makes TLS connections '
+        + 'and HTTPS requests insecure by disabling certificate verification.');
+    }
+    return false;
+  }
+  function connect(...args) {
+    const [options, cb] = normalizeConnectArgs(args);
+    if (options.ALPNProtocols !== undefined) alpnList(options.ALPNProtocols);
+    const tlsOptions = Object.assign({}, options, { isServer: false });
+    if (tlsOptions.rejectUnauthorized === undefined) tlsOptions.rejectUnauthorized = defaultRejectUnauthorized();
+    if (!tlsOptions.host && !options.socket && !options.path) tlsOptions.host = 'localhost';
+    let parent = options.socket;
+    if (!parent) {
+      parent = new net.Socket({ allowHalfOpen: options.allowHalfOpen, signal: options.signal });
+      parent.connect({ host: options.host || 'localhost', port: options.port, path: options.path, localAddress: options.localAddress, family: options.family, lookup: options.lookup });
+    }
+    const s = new TLSSocket(parent, tlsOptions);
     if (cb) s.once('secureConnect', cb);
     if (options.timeout) s.setTimeout(options.timeout);
-    s.connect({ host: options.host || 'localhost', port: options.port, path: options.path });
     return s;
   }
-  const noServer = () => { throw new NodeError('ERR_NOT_AVAILABLE', 'TLS servers are not available in a VM (TLS is terminated on the host side for client connections only)'); };
+
+  // tls.Server's state on any net.Server (https.Server is an http.Server that shares it).
+  function initServer(server, options) {
+    if (options.ALPNProtocols !== undefined && options.ALPNCallback !== undefined) {
+      throw typeError('ERR_TLS_ALPN_CALLBACK_WITH_PROTOCOLS', 'The ALPNCallback and ALPNProtocols TLS options are mutually exclusive');
+    }
+    if (options.ALPNProtocols !== undefined) alpnList(options.ALPNProtocols);
+    for (const k of ['requestCert', 'rejectUnauthorized']) {
+      if (options[k] !== undefined && typeof options[k] !== 'boolean') {
+        throw typeError('ERR_INVALID_ARG_TYPE', 'The "options.' + k + '" property must be of type boolean. Received ' + receivedType(options[k]));
+      }
+    }
+    server._tlsServerOptions = options;
+    server._contexts = [];
+    server.requestCert = options.requestCert === true;
+    server.rejectUnauthorized = server.requestCert ? options.rejectUnauthorized !== false : false;
+    server.ALPNProtocols = options.ALPNProtocols;
+    server._sharedCreds = options.secureContext || createSecureContext(options);
+    server._handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
+  }
+  class Server extends net.Server {
+    constructor(options, listener) {
+      if (typeof options === 'function') { listener = options; options = {}; }
+      if (options !== undefined && (options === null || typeof options !== 'object')) {
+        throw typeError('ERR_INVALID_ARG_TYPE', 'The "options" argument must be of type object. Received ' + receivedType(options));
+      }
+      options = Object.assign({}, options);
+      super(options);
+      initServer(this, options);
+      if (listener) this.on('secureConnection', listener);
+    }
+    _onConnection(raw) {
+      this.emit('connection', raw);
+      if (raw.destroyed) return;
+      const s = this._secureSocket(raw);
+      s.once('secure', () => this.emit('secureConnection', s));
+    }
+    _secureSocket(raw) {
+      const o = this._tlsServerOptions;
+      const s = new TLSSocket(raw, Object.assign({}, o, { isServer: true, server: this, secureContext: this._sharedCreds,
+        requestCert: this.requestCert, rejectUnauthorized: this.rejectUnauthorized, ALPNProtocols: o.ALPNProtocols, ALPNCallback: o.ALPNCallback }));
+      if (this._handshakeTimeout > 0) {
+        const timer = setTimeout(() => {
+          if (!s[kTls].secure && !s.destroyed) {
+            const e = new Error('TLS handshake timeout'); e.code = 'ERR_TLS_HANDSHAKE_TIMEOUT';
+            s._tlsFail(e);
+          }
+        }, this._handshakeTimeout);
+        timer.unref();
+        s.once('secure', () => clearTimeout(timer));
+        s.once('close', () => clearTimeout(timer));
+      }
+      return s;
+    }
+    addContext(servername, context) {
+      if (typeof servername !== 'string') throw typeError('ERR_TLS_REQUIRED_SERVER_NAME', '"servername" is required parameter for Server.addContext');
+      this._contexts.push([servername, context instanceof SecureContext ? context : createSecureContext(context)]);
+    }
+    setSecureContext(options) { this._sharedCreds = createSecureContext(Object.assign({}, this._tlsServerOptions, options)); }
+    setTicketKeys(keys) {
+      if (!ArrayBuffer.isView(keys)) throw typeError('ERR_INVALID_ARG_TYPE', 'The "keys" argument must be an instance of Buffer, TypedArray, or DataView. Received ' + receivedType(keys));
+      if (keys.byteLength !== 48) throw typeError('ERR_INVALID_ARG_VALUE', 'Session ticket keys must be a 48-byte buffer');
+      this._ticketKeys = Buffer.from(keys);
+    }
+    getTicketKeys() { return this._ticketKeys || (this._ticketKeys = loadBuiltin('crypto').randomBytes(48)); }
+    setOptions() {}
+  }
+  function createServer(options, listener) { return new Server(options, listener); }
+
+  function unfqdn(h) { return String(h).replace(/[.]$/, ''); }
+  function splitHost(h) { return unfqdn(h).toLowerCase().split('.'); }
+  function check(hostParts, pattern, wildcards) {
+    if (!pattern) return false;
+    const patternParts = splitHost(pattern);
+    if (hostParts.length !== patternParts.length) return false;
+    if (patternParts.includes('')) return false;
+    if (patternParts.some((s) => /[^\u0021-\u007F]/u.test(s))) return false;
+    for (let i = hostParts.length - 1; i > 0; i -= 1) if (hostParts[i] !== patternParts[i]) return false;
+    const hostSubdomain = hostParts[0], patternSubdomain = patternParts[0];
+    const parts = patternSubdomain.split('*');
+    if (parts.length === 1 || patternSubdomain.includes('xn--')) return hostSubdomain === patternSubdomain;
+    if (!wildcards || parts.length > 2 || patternParts.length <= 2) return false;
+    const [prefix, suffix] = parts;
+    if (prefix.length + suffix.length > hostSubdomain.length) return false;
+    return hostSubdomain.startsWith(prefix) && hostSubdomain.endsWith(suffix);
+  }
+  function canonicalizeIP(ip) {
+    ip = String(ip);
+    if (isIPv4(ip)) return ip;
+    if (!isIPv6(ip)) return ip;
+    const [head, tail] = ip.toLowerCase().split('::');
+    const h = head ? head.split(':') : [], t = tail !== undefined && tail ? tail.split(':') : [];
+    const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+    return groups.map((g) => parseInt(g, 16).toString(16)).join(':');
+  }
+  function checkServerIdentity(hostname, cert) {
+    const subject = cert && cert.subject;
+    const altNames = cert && cert.subjectaltname;
+    const dnsNames = [], ips = [];
+    hostname = '' + hostname;
+    if (altNames) {
+      for (const name of String(altNames).split(', ')) {
+        if (name.startsWith('DNS:')) dnsNames.push(name.slice(4));
+        else if (name.startsWith('IP Address:')) ips.push(canonicalizeIP(name.slice(11)));
+      }
+    }
+    let valid = false, reason = 'Unknown reason';
+    hostname = unfqdn(hostname);
+    if (isIP(hostname)) {
+      valid = ips.includes(canonicalizeIP(hostname));
+      if (!valid) reason = 'IP: ' + hostname + ' is not in the cert\'s list: ' + ips.join(', ');
+    } else if (dnsNames.length > 0 || (subject && subject.CN)) {
+      const hostParts = splitHost(hostname);
+      const wildcard = (pattern) => check(hostParts, pattern, true);
+      if (dnsNames.length > 0) {
+        valid = dnsNames.some(wildcard);
+        if (!valid) reason = 'Host: ' + hostname + '. is not in the cert\'s altnames: ' + altNames;
+      } else {
+        const cn = subject.CN;
+        valid = Array.isArray(cn) ? cn.some(wildcard) : wildcard(cn);
+        if (!valid) reason = 'Host: ' + hostname + '. is not cert\'s CN: ' + cn;
+      }
+    } else reason = 'Cert does not contain a DNS name';
+    if (!valid) {
+      const err = new Error('Hostname/IP does not match certificate\'s altnames: ' + reason);
+      err.code = 'ERR_TLS_CERT_ALTNAME_INVALID';
+      err.reason = reason; err.host = hostname; err.cert = cert;
+      return err;
+    }
+    return undefined;
+  }
+  const CIPHERS = ['aes128-gcm-sha256', 'aes128-sha', 'aes128-sha256', 'aes256-gcm-sha384', 'aes256-sha', 'aes256-sha256',
+    'ecdhe-ecdsa-aes128-gcm-sha256', 'ecdhe-ecdsa-aes256-gcm-sha384', 'ecdhe-ecdsa-chacha20-poly1305', 'ecdhe-rsa-aes128-gcm-sha256',
+    'ecdhe-rsa-aes128-sha256', 'ecdhe-rsa-aes256-gcm-sha384', 'ecdhe-rsa-aes256-sha384', 'ecdhe-rsa-chacha20-poly1305',
+    'tls_aes_128_gcm_sha256', 'tls_aes_256_gcm_sha384', 'tls_chacha20_poly1305_sha256'];
   return {
-    TLSSocket, connect, createServer: noServer, Server: noServer, createSecureContext: (o) => ({ context: {}, options: o || {} }),
-    SecureContext: function SecureContext() {}, checkServerIdentity: () => undefined, getCiphers: () => ['tls_aes_128_gcm_sha256', 'tls_aes_256_gcm_sha384'],
-    rootCertificates: [], DEFAULT_ECDH_CURVE: 'auto', DEFAULT_MIN_VERSION: 'TLSv1.2', DEFAULT_MAX_VERSION: 'TLSv1.3', DEFAULT_CIPHERS: 'TLS_AES_128_GCM_SHA256',
-    CLIENT_RENEG_LIMIT: 3, CLIENT_RENEG_WINDOW: 600, convertALPNProtocols() {},
+    TLSSocket: callable(TLSSocket), connect, createServer, Server: callable(Server), createSecureContext, SecureContext,
+    checkServerIdentity, getCiphers: () => CIPHERS.slice(), rootCertificates: Object.freeze([]), convertALPNProtocols,
+    DEFAULT_ECDH_CURVE: 'auto', DEFAULT_MIN_VERSION, DEFAULT_MAX_VERSION,
+    DEFAULT_CIPHERS: 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384',
+    CLIENT_RENEG_LIMIT: 3, CLIENT_RENEG_WINDOW: 600, _agentos: { initServer },
   };
 }
 
@@ -3068,7 +3561,7 @@ function makeHttp() {
     METHODS, STATUS_CODES, Agent: callable(Agent), globalAgent, ClientRequest, IncomingMessage, OutgoingMessage, ServerResponse, Server: callable(Server),
     createServer: (options, listener) => new Server(options, listener), request, get, validateHeaderName, validateHeaderValue,
     maxHeaderSize: 16384, setMaxIdleHTTPParsers() {}, _connectionListener() {},
-    _agentos: { urlToOptions },
+    _agentos: { urlToOptions, serveConnection },
   };
 }
 
@@ -3083,8 +3576,30 @@ function makeHttps() {
   const defaults = { protocol: 'https:', port: 443, agent: globalAgent };
   const request = (input, options, cb) => new http.ClientRequest(input, options, cb, defaults);
   const get = (input, options, cb) => { const r = request(input, options, cb); r.end(); return r; };
-  const noServer = () => { throw new NodeError('ERR_NOT_AVAILABLE', 'HTTPS servers are not available in a VM (TLS is terminated on the host side for client connections only); serve HTTP inside the VM'); };
-  return { Agent: callable(Agent), globalAgent, request, get, createServer: noServer, Server: noServer };
+  // An HTTP server whose connections are TLS sockets: tls.Server's handshake, then http's request handling.
+  class Server extends http.Server {
+    constructor(options, listener) {
+      if (typeof options === 'function') { listener = options; options = {}; }
+      if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+        throw typeError('ERR_INVALID_ARG_TYPE', 'The "options" argument must be of type object. Received ' + receivedType(options));
+      }
+      options = Object.assign({}, options);
+      if (options.ALPNProtocols === undefined && options.ALPNCallback === undefined) options.ALPNProtocols = ['http/1.1'];
+      super(options, listener);
+      tls._agentos.initServer(this, options);
+    }
+    _onConnection(raw) {
+      this.emit('connection', raw);
+      if (raw.destroyed) return;
+      const s = this._secureSocket(raw);
+      s.once('secure', () => { this.emit('secureConnection', s); if (!s.destroyed) http._agentos.serveConnection(this, s); });
+    }
+  }
+  for (const k of ['_secureSocket', 'addContext', 'setSecureContext', 'setTicketKeys', 'getTicketKeys', 'setOptions']) {
+    Server.prototype[k] = tls.Server.prototype[k];
+  }
+  const createServer = (options, listener) => new Server(options, listener);
+  return { Agent: callable(Agent), globalAgent, request, get, createServer, Server: callable(Server) };
 }
 
 
@@ -3187,6 +3702,14 @@ function makeDgram() {
 
 // ---------------------------------------------------------------- builtins that need networking, threads or V8
 
+// http2.createSecureServer({allowHTTP1}): an HTTP/1.1 client on the TLS server is served by http's request handling.
+function serveHttp1(server, socket) {
+  if (!server._idle) {
+    Object.assign(server, { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxHeadersCount: null,
+      maxRequestsPerSocket: 0, maxHeaderSize: 16384, _idle: new Set() });
+  }
+  loadBuiltin('http')._agentos.serveConnection(server, socket);
+}
 // A builtin kept in its own file (http2.js, test-runner.js): a function expression taking the runtime's modules.
 function lazyBuiltin(name) {
   return (0, eval)(String(host.builtinSource(name)) + '\n//# sourceURL=node:internal/' + name + '.js');
@@ -3241,7 +3764,7 @@ const builtinFactories = {
   http: () => makeHttp(), https: () => makeHttps(), net: () => makeNet(), tls: () => makeTls(), dns: () => makeDns(),
   'dns/promises': () => loadBuiltin('dns').promises,
   http2: () => lazyBuiltin('http2')({ Buffer, EventEmitter, Duplex, Readable, Stream: stream.Stream, NodeError, typeError, errInvalidArgType, nextTick,
-    net: loadBuiltin('net'), tls: loadBuiltin('tls'), STATUS_CODES, URL, fs }),
+    net: loadBuiltin('net'), tls: loadBuiltin('tls'), STATUS_CODES, URL, fs, serveHttp1 }),
   dgram: () => makeDgram(),
   worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
   vm: () => unavailable('vm', 'separate V8 contexts do not exist on GraalJS; use new Function or a VM context'),

@@ -753,6 +753,11 @@ final class KProcess implements Syscalls {
     }
 
     @Override
+    public List<String> tlsExtraCaCertificates() {
+        return kernel.config().extraCaCertificates();
+    }
+
+    @Override
     public @org.jspecify.annotations.Nullable String tlsAlpnProtocol(int fd) {
         return socketOf(fd, "tls").tlsAlpnChosen;
     }

@@ -1043,6 +1043,50 @@ public final class Host {
         return ByteBuffer.wrap(mac.doFinal(b));
     }
 
+    // ---- TLS run by the guest over its own streams (TlsContext, TlsEngine) ----
+
+    /**
+     * A secure context from {@code options}: {@code certs}, {@code keys} (PEM strings), {@code passphrases} (one
+     * per key, or null), {@code pfx} (base64), {@code pfxPassphrases}, {@code ca} (PEM strings, or null for the
+     * JDK's trust store plus the VM's extra CAs). Bad input throws an IllegalArgumentException in OpenSSL's words.
+     */
+    @Export
+    public TlsContext tlsContext(Value options) {
+        return new TlsContext(strings(options, "certs"), strings(options, "keys"), nullableStrings(options, "passphrases"),
+                strings(options, "pfx"), nullableStrings(options, "pfxPassphrases"),
+                options.getMember("ca") == null || options.getMember("ca").isNull() ? null : strings(options, "ca"),
+                sys.tlsExtraCaCertificates());
+    }
+
+    /** A TLS connection of {@code context}; see {@link TlsEngine} for the options. */
+    @Export
+    public TlsEngine tlsEngine(TlsContext context, boolean server, Value options) {
+        return context.engine(server, options);
+    }
+
+    private static List<String> strings(Value o, String name) {
+        List<String> out = new ArrayList<>();
+        Value v = o.getMember(name);
+        if (v != null && v.hasArrayElements()) {
+            for (long i = 0; i < v.getArraySize(); i++) {
+                out.add(v.getArrayElement(i).asString());
+            }
+        }
+        return out;
+    }
+
+    private static List<@Nullable String> nullableStrings(Value o, String name) {
+        List<@Nullable String> out = new ArrayList<>();
+        Value v = o.getMember(name);
+        if (v != null && v.hasArrayElements()) {
+            for (long i = 0; i < v.getArraySize(); i++) {
+                Value e = v.getArrayElement(i);
+                out.add(e.isString() ? e.asString() : null);
+            }
+        }
+        return out;
+    }
+
     // ---- zlib (java.util.zip) ----
 
     /**

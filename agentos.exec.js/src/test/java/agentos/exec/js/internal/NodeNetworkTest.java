@@ -188,7 +188,8 @@ class NodeNetworkTest {
     }
 
     /** A self-signed localhost certificate: the server's SSLContext and the PEM a VM is told to trust. */
-    record TestCa(SSLContext context, String pem) {
+    /** keyPem: the key as PKCS#8 PEM; p12: the key store (password changeit). */
+    record TestCa(SSLContext context, String pem, String keyPem, byte[] p12) {
         static TestCa create(Path dir) throws Exception {
             Path ks = dir.resolve("server.p12");
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -204,7 +205,11 @@ class NodeNetworkTest {
             kmf.init(store, "changeit".toCharArray());
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(kmf.getKeyManagers(), null, null);
-            return new TestCa(ssl, pem);
+            String key = "-----BEGIN PRIVATE KEY-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(store.getKey("test", "changeit".toCharArray()).getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+            return new TestCa(ssl, pem, key, java.nio.file.Files.readAllBytes(ks));
         }
     }
 
@@ -236,10 +241,55 @@ class NodeNetworkTest {
             Vm trusted = vms.os().create(VmConfig.builder().loopbackExemptPort(port).extraCaCertificate(pem).build());
             assertEquals("200 secret over tls\n200 secret over tls\n", node(trusted, client));
             Vm untrusted = vms.os().create(VmConfig.builder().loopbackExemptPort(port).build());
-            assertEquals("error ECONNRESET true\n", node(untrusted, client));
+            assertEquals("error DEPTH_ZERO_SELF_SIGNED_CERT false\n", node(untrusted, client));
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void tlsServersRunInsideTheVm(@TempDir Path dir) throws Exception {
+        TestCa ca = TestCa.create(dir);
+        Vm vm = vms.os().create(VmConfig.builder().build());
+        vm.filesystem().writeFile("/workspace/key.pem", ca.keyPem());
+        vm.filesystem().writeFile("/workspace/cert.pem", ca.pem());
+        vm.filesystem().writeFile("/workspace/server.p12", ca.p12());
+        String script = """
+                const fs = require('fs'), https = require('https'), tls = require('tls'), { duplexPair } = require('stream');
+                const key = fs.readFileSync('/workspace/key.pem'), cert = fs.readFileSync('/workspace/cert.pem');
+                const get = (opts) => new Promise((resolve) => {
+                  https.get(opts, (res) => { let t = ''; res.on('data', (d) => t += d).on('end', () => resolve(res.statusCode + ' ' + t)); })
+                    .on('error', (e) => resolve('error ' + e.code));
+                });
+                const server = https.createServer({ key, cert }, (req, res) =>
+                  res.end(req.socket.getProtocol() + ' ' + req.socket.alpnProtocol + ' ' + req.socket.servername));
+                server.listen(0, '127.0.0.1', async () => {
+                  const port = server.address().port;
+                  console.log(await get({ hostname: 'localhost', port, ca: cert, agent: false }));
+                  console.log(await get({ hostname: 'localhost', port, agent: false }));
+                  console.log(await get({ hostname: '127.0.0.1', port, ca: cert, servername: 'example.com', agent: false }));
+                  server.close();
+                  // PKCS#12 on the server, a client certificate asked for, TLS over an in-memory stream pair.
+                  const [a, b] = duplexPair();
+                  const s = new tls.TLSSocket(a, { isServer: true, secureContext: tls.createSecureContext({
+                    pfx: fs.readFileSync('/workspace/server.p12'), passphrase: 'changeit' }), requestCert: true });
+                  s.on('secure', () => console.log('server: peer authorized', s.authorized, s.authorizationError));
+                  s.on('data', (d) => { s.end('echo ' + d); });
+                  const c = tls.connect({ socket: b, ca: cert, servername: 'localhost', key, cert }, () => {
+                    console.log('client:', c.authorized, c.getPeerCertificate().subject.CN, c.getCipher().version);
+                    c.end('ping');
+                  });
+                  c.on('data', (d) => console.log('client got', String(d)));
+                });
+                """;
+        assertEquals("""
+                200 TLSv1.3 false localhost
+                error DEPTH_ZERO_SELF_SIGNED_CERT
+                error ERR_TLS_CERT_ALTNAME_INVALID
+                client: true localhost TLSv1.3
+                server: peer authorized false DEPTH_ZERO_SELF_SIGNED_CERT
+                client got echo ping
+                """, node(vm, script));
     }
 
     private static String run(String... cmd) throws Exception {
