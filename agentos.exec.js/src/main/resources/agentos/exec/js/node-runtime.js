@@ -3715,6 +3715,181 @@ function lazyBuiltin(name) {
   return (0, eval)(String(host.builtinSource(name)) + '\n//# sourceURL=node:internal/' + name + '.js');
 }
 
+// node:vm over GraalJS realms (the d8-compatible Realm API, taken at start-up and hidden from guests). A context is
+// a fresh realm with only the language's builtins; the contextified object's properties appear on its global as
+// accessors, and globals the code creates are copied back to the object after each run.
+const RealmApi = globalThis.Realm;
+try { delete globalThis.Realm; } catch (e) { /* not configurable: leave it */ }
+function makeVm() {
+  const contexts = new WeakMap();
+  const DONT_CONTEXTIFY = Symbol('vm_dynamic_import_no_callback');
+  const constants = Object.freeze({ USE_MAIN_CONTEXT_DEFAULT_LOADER: Symbol('vm_dynamic_import_main_context_default'), DONT_CONTEXTIFY });
+  function validateObject(v, name) {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) throw errInvalidArgType(name, 'of type object', v);
+  }
+  function validateOptions(options) {
+    if (options === undefined) return {};
+    if (typeof options === 'string') return { filename: options };
+    validateObject(options, 'options');
+    if (options.filename !== undefined && typeof options.filename !== 'string') throw errInvalidArgType('options.filename', 'of type string', options.filename);
+    for (const k of ['lineOffset', 'columnOffset']) {
+      if (options[k] !== undefined && !Number.isInteger(options[k])) {
+        if (typeof options[k] !== 'number') throw errInvalidArgType('options.' + k, 'of type number', options[k]);
+        throw errOutOfRange('options.' + k, 'an integer', options[k]);
+      }
+    }
+    if (options.timeout !== undefined && (!Number.isInteger(options.timeout) || options.timeout <= 0)) {
+      if (typeof options.timeout !== 'number') throw errInvalidArgType('options.timeout', 'of type number', options.timeout);
+      throw errOutOfRange('options.timeout', '>= 1 && <= 4294967295', options.timeout);
+    }
+    for (const k of ['displayErrors', 'breakOnSigint', 'produceCachedData']) {
+      if (options[k] !== undefined && typeof options[k] !== 'boolean') throw errInvalidArgType('options.' + k, 'of type boolean', options[k]);
+    }
+    if (options.cachedData !== undefined && !ArrayBuffer.isView(options.cachedData)) {
+      throw errInvalidArgType('options.cachedData', 'an instance of Buffer, TypedArray, or DataView', options.cachedData);
+    }
+    return options;
+  }
+  function named(code, filename) { return filename ? code + '\n//# sourceURL=' + filename : code; }
+  function newRealm() {
+    if (!RealmApi) throw new NodeError('ERR_NOT_AVAILABLE', 'vm contexts are not available in this runtime');
+    const id = RealmApi.create();
+    const g = RealmApi.global(id);
+    try { delete g.Realm; } catch (e) { /* leave it */ }
+    return { id, global: g, builtins: new Set(Reflect.ownKeys(g)), linked: new Set(), copied: new Set(), sandbox: null };
+  }
+  function createContext(contextObject, options) {
+    if (contextObject === undefined || contextObject === DONT_CONTEXTIFY) contextObject = {};
+    validateObject(contextObject, 'contextObject');
+    if (options !== undefined) {
+      validateObject(options, 'options');
+      if (options.name !== undefined && typeof options.name !== 'string') throw errInvalidArgType('options.name', 'of type string', options.name);
+      if (options.origin !== undefined && typeof options.origin !== 'string') throw errInvalidArgType('options.origin', 'of type string', options.origin);
+      if (options.codeGeneration !== undefined) validateObject(options.codeGeneration, 'options.codeGeneration');
+      if (options.microtaskMode !== undefined && options.microtaskMode !== 'afterEvaluate') {
+        throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.microtaskMode' must be one of: 'afterEvaluate', undefined. Received " + inspect(options.microtaskMode));
+      }
+    }
+    if (contexts.has(contextObject)) return contextObject;
+    const r = newRealm();
+    r.sandbox = contextObject;
+    contexts.set(contextObject, r);
+    return contextObject;
+  }
+  function isContext(object) {
+    validateObject(object, 'object');
+    return contexts.has(object);
+  }
+  function realmOf(ctx, name) {
+    const r = ctx !== null && (typeof ctx === 'object' || typeof ctx === 'function') ? contexts.get(ctx) : undefined;
+    if (!r) throw errInvalidArgType(name || 'contextifiedObject', 'an vm.Context', ctx);
+    return r;
+  }
+  function syncIn(r) {
+    const g = r.global, sb = r.sandbox;
+    for (const k of Reflect.ownKeys(sb)) {
+      if (r.linked.has(k)) continue;
+      if (r.copied.has(k)) { try { g[k] = sb[k]; } catch (e) { /* read-only */ } continue; }
+      const d = Object.getOwnPropertyDescriptor(g, k);
+      if (d && !d.configurable) { r.copied.add(k); try { g[k] = sb[k]; } catch (e) { /* read-only */ } continue; }
+      const sd = Object.getOwnPropertyDescriptor(sb, k);
+      Object.defineProperty(g, k, { get: () => sb[k], set: (v) => { sb[k] = v; }, configurable: true, enumerable: sd ? sd.enumerable : true });
+      r.linked.add(k);
+    }
+  }
+  function syncOut(r) {
+    const g = r.global, sb = r.sandbox;
+    for (const k of Reflect.ownKeys(g)) {
+      if (r.linked.has(k) || (r.builtins.has(k) && !Object.prototype.hasOwnProperty.call(sb, k))) continue;
+      const d = Object.getOwnPropertyDescriptor(g, k);
+      if (!d.configurable) { r.copied.add(k); try { sb[k] = g[k]; } catch (e) { /* frozen sandbox */ } continue; }
+      if (r.copied.has(k)) { try { sb[k] = g[k]; } catch (e) { /* frozen sandbox */ } continue; }
+      try {
+        if ('value' in d) Object.defineProperty(sb, k, { value: d.value, writable: true, enumerable: d.enumerable, configurable: true });
+        else Object.defineProperty(sb, k, d);
+      } catch (e) { continue; }
+      Object.defineProperty(g, k, { get: () => sb[k], set: (v) => { sb[k] = v; }, configurable: true, enumerable: d.enumerable });
+      r.linked.add(k);
+    }
+  }
+  function evalIn(r, code, filename) {
+    syncIn(r);
+    try { return RealmApi.eval(r.id, named(code, filename)); } finally { syncOut(r); }
+  }
+  function syntaxCheck(code, filename) {
+    const err = host.syntaxError(code, filename || 'evalmachine.<anonymous>');
+    if (err != null) {
+      const e = new SyntaxError(String(err).replace(/^SyntaxError: /, '').replace(/^[^:]*:\d+:\d+ /, ''));
+      throw e;
+    }
+  }
+  class Script {
+    constructor(code, options) {
+      code = `${code}`;
+      options = validateOptions(options);
+      this._code = code;
+      this._filename = options.filename || 'evalmachine.<anonymous>';
+      syntaxCheck(code, this._filename);
+      if (options.cachedData !== undefined) this.cachedDataRejected = false;
+      if (options.produceCachedData) { this.cachedDataProduced = true; this.cachedData = Buffer.alloc(0); }
+      this.sourceMapURL = (/\/\/# sourceMappingURL=(\S+)\s*$/.exec(code) || [])[1];
+    }
+    runInThisContext(options) {
+      if (options !== undefined) validateOptions(options);
+      return (0, eval)(named(this._code, this._filename));
+    }
+    runInContext(contextifiedObject, options) {
+      const r = realmOf(contextifiedObject);
+      if (options !== undefined) validateOptions(options);
+      return evalIn(r, this._code, this._filename);
+    }
+    runInNewContext(contextObject, options) {
+      return this.runInContext(createContext(contextObject, options && options.contextName !== undefined ? { name: options.contextName } : undefined), options);
+    }
+    createCachedData() { return Buffer.alloc(0); }
+  }
+  function runInContext(code, contextifiedObject, options) {
+    return new Script(code, options).runInContext(contextifiedObject, options);
+  }
+  function runInNewContext(code, contextObject, options) {
+    return new Script(code, options).runInNewContext(contextObject, options);
+  }
+  function runInThisContext(code, options) {
+    return new Script(code, options).runInThisContext(options);
+  }
+  function compileFunction(code, params, options) {
+    if (typeof code !== 'string') throw errInvalidArgType('code', 'of type string', code);
+    if (params !== undefined) {
+      if (!Array.isArray(params)) throw errInvalidArgType('params', 'an instance of Array', params);
+      params.forEach((p, i) => { if (typeof p !== 'string') throw errInvalidArgType('params[' + i + ']', 'of type string', p); });
+    }
+    options = options === undefined ? {} : options;
+    validateObject(options, 'options');
+    const list = (params || []).join(', ');
+    const source = '(function (' + list + ') {\n' + code + '\n})';
+    syntaxCheck(source, options.filename || '');
+    const exts = options.contextExtensions || [];
+    if (!Array.isArray(exts)) throw errInvalidArgType('options.contextExtensions', 'an instance of Array', exts);
+    if (options.parsingContext !== undefined) {
+      const r = realmOf(options.parsingContext, 'options.parsingContext');
+      return evalIn(r, source, options.filename);
+    }
+    if (exts.length) {
+      const names = exts.flatMap((e) => Object.keys(e));
+      const maker = (0, eval)('(function (' + names.join(', ') + ') { return ' + source + '; })');
+      return maker(...exts.flatMap((e) => Object.keys(e).map((k) => e[k])));
+    }
+    return (0, eval)(named(source, options.filename));
+  }
+  const notAvailable = (what) => function () { throw new NodeError('ERR_NOT_AVAILABLE', 'vm.' + what + ' is not available in this runtime (needs --experimental-vm-modules in Node too)'); };
+  return {
+    Script: callable(Script), createContext, isContext, runInContext, runInNewContext, runInThisContext, compileFunction, constants,
+    createScript: (code, options) => new Script(code, options),
+    measureMemory() { return Promise.reject(new NodeError('ERR_NOT_AVAILABLE', 'vm.measureMemory is not available in this runtime')); },
+    Module: notAvailable('Module'), SourceTextModule: notAvailable('SourceTextModule'), SyntheticModule: notAvailable('SyntheticModule'),
+  };
+}
+
 function unavailable(name, why) {
   return new Proxy(function () {}, {
     get(t, prop) {
@@ -3767,7 +3942,7 @@ const builtinFactories = {
     net: loadBuiltin('net'), tls: loadBuiltin('tls'), STATUS_CODES, URL, fs, serveHttp1 }),
   dgram: () => makeDgram(),
   worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
-  vm: () => unavailable('vm', 'separate V8 contexts do not exist on GraalJS; use new Function or a VM context'),
+  vm: () => makeVm(),
   inspector: () => unavailable('inspector', 'there is no debugger protocol in a VM'),
   v8: () => ({ getHeapStatistics: () => ({ total_heap_size: 0, used_heap_size: 0, heap_size_limit: Number(host.maxOldSpaceBytes()) }), serialize: (v) => Buffer.from(JSON.stringify(v)), deserialize: (b) => JSON.parse(b.toString()), setFlagsFromString() {} }),
   cluster: () => unavailable('cluster', 'there is one process per node command'),

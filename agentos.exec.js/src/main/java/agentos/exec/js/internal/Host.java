@@ -1043,6 +1043,25 @@ public final class Host {
         return ByteBuffer.wrap(mac.doFinal(b));
     }
 
+    /** Parses {@code code} as a script without running it: null when it parses, else the SyntaxError's message. */
+    @Export
+    public @Nullable String syntaxError(String code, String name) {
+        org.graalvm.polyglot.Context c = process.context();
+        if (c == null) {
+            return null;
+        }
+        try {
+            c.parse(org.graalvm.polyglot.Source.newBuilder("js", code, name).buildLiteral());
+            return null;
+        } catch (org.graalvm.polyglot.PolyglotException e) {
+            if (e.isSyntaxError()) {
+                String m = e.getMessage();
+                return m == null ? "SyntaxError" : m;
+            }
+            throw e;
+        }
+    }
+
     // ---- TLS run by the guest over its own streams (TlsContext, TlsEngine) ----
 
     /**

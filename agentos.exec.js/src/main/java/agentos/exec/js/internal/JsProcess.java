@@ -44,6 +44,11 @@ final class JsProcess implements ExecutorProcess {
     /** Handles keeping the loop alive: referenced timers, readers, children. */
     final AtomicInteger refs = new AtomicInteger();
     private volatile @Nullable Context context;
+
+    @Nullable
+    Context context() {
+        return context;
+    }
     private volatile @Nullable Host host;
     private volatile boolean terminated;
     private volatile int status;
@@ -111,9 +116,11 @@ final class JsProcess implements ExecutorProcess {
                 // npm packages such as depd (under express) read their caller's file through it.
                 .option("js.v8-compat", "true")
                 // AsyncLocalStorage needs a context that follows await; GraalJS implements the TC39 AsyncContext
-                // proposal behind this (experimental) option, the only experimental option we set.
+                // proposal behind this (experimental) option.
                 .allowExperimentalOptions(true)
                 .option("js.async-context", "true")
+                // node:vm contexts are realms of this context (V8's d8 Realm API; the runtime hides the global).
+                .option("js.v8-realm-builtin", "true")
                 .build();
     }
 

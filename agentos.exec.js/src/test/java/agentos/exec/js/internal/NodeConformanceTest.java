@@ -141,12 +141,23 @@ class NodeConformanceTest {
                     ExecOptions.builder().timeoutMs(TEST_TIMEOUT_MS).build()).toCompletableFuture().get(TEST_TIMEOUT_MS * 3, TimeUnit.MILLISECONDS);
             boolean passed = r.exitCode() != null && r.exitCode() == 0;
             boolean skipped = passed && r.stdoutText().contains("1..0 # Skipped");
+            if (!passed) {
+                // The whole output of a failing test, for triage (the expectations keep only the first line).
+                Path logs = Path.of("target", "node-conformance", "logs");
+                Files.createDirectories(logs);
+                Files.writeString(logs.resolve(test + ".txt"), "exit " + r.exitCode() + " " + r.outcome() + "\n--- stdout\n"
+                        + tail(r.stdoutText()) + "\n--- stderr\n" + tail(r.stderrText()));
+            }
             return new Outcome(test, passed, skipped, passed ? "" : firstLine(r));
         } catch (Exception e) {
             return new Outcome(test, false, false, "runner: " + e);
         } finally {
             vm.dispose();
         }
+    }
+
+    private static String tail(String s) {
+        return s.length() > 20_000 ? "…" + s.substring(s.length() - 20_000) : s;
     }
 
     private static String firstLine(ExecResult r) {
