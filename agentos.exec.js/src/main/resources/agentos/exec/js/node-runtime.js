@@ -203,7 +203,11 @@ function normEnc(enc) {
 }
 
 function base64Decode(s) {
-  s = String(s).replace(/[^A-Za-z0-9+/\-_]/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  s = String(s);
+  if (s.length > 4096) return fromHost(host.base64Decode(s));
+  const pad = s.indexOf('=');
+  if (pad >= 0) s = s.slice(0, pad);
+  s = s.replace(/[^A-Za-z0-9+/\-_]/g, '').replace(/-/g, '+').replace(/_/g, '/');
   const out = new Uint8Array(Math.floor(s.length * 3 / 4));
   let bits = 0, value = 0, j = 0;
   for (let i = 0; i < s.length; i++) {
@@ -214,6 +218,7 @@ function base64Decode(s) {
   return out.subarray(0, j);
 }
 function base64Encode(bytes, url) {
+  if (bytes.length > 3072) return String(host.base64Encode(bytes.buffer, bytes.byteOffset, bytes.length, url));
   let out = '';
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
@@ -1299,7 +1304,11 @@ const fs = {
 function sysError(e, syscall, p) { return isHostErrno(e) ? uvError(String(e.errno().name()), syscall, p) : e; }
 function timeMs(t) { return t instanceof Date ? t.getTime() : typeof t === 'string' ? Date.parse(t) : Number(t) * 1000; }
 
-// Callback and promise forms of every *Sync function.
+// Callback and promise forms of every *Sync function. Like Node, argument validation throws at the call; only
+// the operation's own failures reach the callback.
+const VALIDATION_CODES = new Set(['ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE', 'ERR_OUT_OF_RANGE', 'ERR_UNKNOWN_ENCODING',
+  'ERR_INVALID_URL_SCHEME', 'ERR_INVALID_FILE_URL_PATH', 'ERR_INVALID_FILE_URL_HOST', 'ERR_INVALID_URL']);
+function isValidationError(e) { return e !== null && typeof e === 'object' && VALIDATION_CODES.has(e.code); }
 const promises = {};
 for (const name of Object.keys(fs)) {
   if (!name.endsWith('Sync') || name === 'existsSync') continue;
@@ -1307,9 +1316,9 @@ for (const name of Object.keys(fs)) {
   const syncFn = fs[name];
   fs[base] = function (...args) {
     const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-    if (!cb) throw typeError('ERR_INVALID_ARG_TYPE', 'The "cb" argument must be of type function. Received undefined');
+    if (!cb) throw errInvalidArgType('cb', 'of type function', args[args.length - 1]);
     let result, error = null;
-    try { result = syncFn.apply(fs, args); } catch (e) { error = e; }
+    try { result = syncFn.apply(fs, args); } catch (e) { if (isValidationError(e)) throw e; error = e; }
     setImmediate(() => (error ? cb(error) : cb(null, result)));
   };
   promises[base] = (...args) => new Promise((resolve, reject) => {
@@ -1319,14 +1328,16 @@ for (const name of Object.keys(fs)) {
 fs.exists = (p, cb) => setImmediate(() => cb(fs.existsSync(p)));
 fs.read = function (fd, buffer, offset, length, position, cb) {
   if (typeof buffer === 'function') { cb = buffer; buffer = Buffer.alloc(16384); offset = 0; length = buffer.length; position = null; }
+  if (typeof cb !== 'function') throw errInvalidArgType('cb', 'of type function', cb);
   let n, err = null;
-  try { n = fs.readSync(fd, buffer, offset, length, position); } catch (e) { err = e; }
+  try { n = fs.readSync(fd, buffer, offset, length, position); } catch (e) { if (isValidationError(e)) throw e; err = e; }
   setImmediate(() => err ? cb(err) : cb(null, n, buffer));
 };
 fs.write = function (fd, data, ...rest) {
   const cb = rest.pop();
+  if (typeof cb !== 'function') throw errInvalidArgType('cb', 'of type function', cb);
   let n, err = null;
-  try { n = fs.writeSync(fd, data, ...rest); } catch (e) { err = e; }
+  try { n = fs.writeSync(fd, data, ...rest); } catch (e) { if (isValidationError(e)) throw e; err = e; }
   setImmediate(() => err ? cb(err) : cb(null, n, data));
 };
 class FileHandle {
@@ -1795,21 +1806,837 @@ const crypto = {
   createHmac: (alg, key) => new Hash(alg, Buffer.from(asBytes(typeof key === 'string' ? Buffer.from(key) : key))),
   hash: (alg, data, enc = 'hex') => new Hash(alg, null).update(data).digest(enc),
   getHashes: () => ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha3-256', 'sha3-512'].filter(a => host.hasDigest(a)),
-  createCipheriv: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createCipheriv is not available yet in this runtime'); },
-  createDecipheriv: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createDecipheriv is not available yet in this runtime'); },
-  createPrivateKey: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createPrivateKey is not available yet in this runtime'); },
-  createPublicKey: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createPublicKey is not available yet in this runtime'); },
-  createSign: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createSign is not available yet in this runtime'); },
-  createVerify: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.createVerify is not available yet in this runtime'); },
-  pbkdf2Sync: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.pbkdf2Sync is not available yet in this runtime'); },
-  scryptSync: () => { throw new NodeError('ERR_NOT_AVAILABLE', 'crypto.scryptSync is not available yet in this runtime'); },
-  constants: {},
   randomFillSync: (b, off = 0, size) => { const u = asBytes(b); size = size === undefined ? u.length - off : size; if (size) host.randomFill(u.buffer, u.byteOffset + off, size); return b; },
-  randomInt: (min, max) => { if (max === undefined) { max = min; min = 0; } const r = randomBytes(6).readUIntBE ? 0 : 0; const x = (randomBytes(4).readUInt32LE(0) / 0x100000000); return min + Math.floor(x * (max - min)) + r; },
+  randomInt(min, max, callback) {
+    if (typeof max === 'function' || max === undefined) { callback = max; max = min; min = 0; }
+    if (callback !== undefined && typeof callback !== 'function') throw errInvalidArgType('callback', 'of type function', callback);
+    if (!Number.isSafeInteger(min)) throw errInvalidArgType('min', 'a safe integer', min);
+    if (!Number.isSafeInteger(max)) throw errInvalidArgType('max', 'a safe integer', max);
+    if (max <= min) throw errOutOfRange('max', 'greater than the value of "min" (' + min + ')', max);
+    const range = max - min;
+    if (range > 2 ** 48 - 1) throw errOutOfRange('max - min', '<= 281474976710655', range);
+    // Rejection sampling over 48 random bits keeps the result uniform.
+    const limit = 2 ** 48 - (2 ** 48 % range);
+    let x;
+    do { x = randomBytes(6).readUIntBE(0, 6); } while (x >= limit);
+    const r = min + (x % range);
+    if (callback) { setImmediate(() => callback(null, r)); return undefined; }
+    return r;
+  },
   timingSafeEqual: (a, b) => { if (a.length !== b.length) throw new RangeError('Input buffers must have the same byte length'); let d = 0; for (let i = 0; i < a.length; i++) d |= a[i] ^ b[i]; return d === 0; },
-  webcrypto: { getRandomValues, randomUUID },
 };
-if (typeof G.crypto === 'undefined') G.crypto = { getRandomValues, randomUUID };
+// Ciphers, key derivation, key objects, signatures, RSA encryption and key agreement over the JDK's JCA (host.crypto()).
+const hc = host.crypto();
+// Host errors arrive as "CODE:message"; Node throws RangeError/TypeError/Error by code.
+function cryptoError(e) {
+  if (!e || typeof e.getMessage !== 'function') return e;
+  const m = String(e.getMessage());
+  const i = m.indexOf(':');
+  const code = i > 0 ? m.slice(0, i) : 'ERR_CRYPTO_OPERATION_FAILED';
+  const msg = i > 0 ? m.slice(i + 1) : m;
+  const C = code === 'ERR_CRYPTO_INVALID_KEYLEN' || code === 'ERR_OUT_OF_RANGE' ? RangeError
+    : code === 'ERR_CRYPTO_INVALID_IV' || code === 'ERR_CRYPTO_UNKNOWN_CIPHER' || code === 'ERR_CRYPTO_INVALID_DIGEST'
+      || code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_CRYPTO_INVALID_JWK' || code === 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE'
+      || code === 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS' || code === 'ERR_MISSING_PASSPHRASE' || code === 'ERR_CRYPTO_INVALID_CURVE'
+      || code === 'ERR_CRYPTO_JWK_UNSUPPORTED_CURVE' || code === 'ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE' ? TypeError : Error;
+  const err = new C(msg);
+  if (code === 'ERR_CRYPTO_AUTH') return err;
+  err.code = code;
+  const lib = /^error:[0-9A-F]+:([^:]*) routines::(.*)$/.exec(msg);
+  if (lib) { err.library = lib[1] + ' routines'; err.reason = lib[2].replace(/ \(.*\)$/, ''); }
+  return err;
+}
+function cc(fn) { try { return fn(); } catch (e) { throw cryptoError(e); } }
+function keyBytes(data, enc, name) {
+  if (typeof data === 'string') return Buffer.from(data, enc || 'utf8');
+  if (isKeyObject(data)) { if (data.type !== 'secret') throw typeError('ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + data.type + ', expected secret.'); return fromHost(data[kHandle].secretBytes()); }
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) return Buffer.from(data);
+  throw errInvalidArgType(name, 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey', data);
+}
+function dataBytes(data, enc, name) {
+  if (typeof data === 'string') return Buffer.from(data, enc || 'utf8');
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) return Buffer.from(data);
+  throw errInvalidArgType(name, 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', data);
+}
+function out(buf, enc) { return enc && enc !== 'buffer' ? buf.toString(enc) : buf; }
+
+class Cipheriv extends Transform {
+  constructor(encrypt, cipher, key, iv, options) {
+    super(options);
+    if (typeof cipher !== 'string') throw errInvalidArgType('cipher', 'of type string', cipher);
+    const k = keyBytes(key, undefined, 'key');
+    if (iv !== null && iv !== undefined) {
+      if (typeof iv !== 'string' && !ArrayBuffer.isView(iv) && !(iv instanceof ArrayBuffer)) {
+        throw errInvalidArgType('iv', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', iv);
+      }
+    } else if (iv === undefined) {
+      throw errInvalidArgType('iv', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', iv);
+    }
+    const v = iv === null ? null : dataBytes(iv, undefined, 'iv');
+    const tagLen = options && options.authTagLength !== undefined ? options.authTagLength : 0;
+    this._spec = [cipher, encrypt, k, v, tagLen];
+    this._encrypt = encrypt;
+    this._h = cc(() => hc.cipher(cipher, encrypt, k, v, tagLen, true));
+    this._started = false;
+    this._done = false;
+    this._decoder = null;
+  }
+  _handle() { this._started = true; return this._h; }
+  update(data, inputEncoding, outputEncoding) {
+    if (this._done) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation update');
+    const b = dataBytes(data, inputEncoding, 'data');
+    const r = fromHost(cc(() => this._handle().update(b)));
+    return this._out(r, outputEncoding);
+  }
+  _out(r, enc) {
+    if (!enc || enc === 'buffer') return r;
+    if (enc === 'utf8' || enc === 'utf-8' || enc === 'ucs2' || enc === 'utf16le') {
+      const { StringDecoder } = loadBuiltin('string_decoder');
+      if (!this._decoder) this._decoder = new StringDecoder(enc);
+      return this._decoder.write(r);
+    }
+    return r.toString(enc);
+  }
+  final(outputEncoding) {
+    if (this._done) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation final');
+    this._done = true;
+    const r = fromHost(cc(() => this._handle().doFinal()));
+    if (this._decoder) return this._decoder.write(r) + this._decoder.end();
+    return this._out(r, outputEncoding);
+  }
+  setAutoPadding(ap = true) {
+    if (this._started) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation setAutoPadding');
+    const [c, e, k, v, t] = this._spec;
+    this._h = cc(() => hc.cipher(c, e, k, v, t, !!ap));
+    return this;
+  }
+  setAAD(buf, options) { cc(() => this._handle().setAAD(dataBytes(buf, undefined, 'buffer'))); return this; }
+  getAuthTag() {
+    const t = this._encrypt && this._done ? this._h.authTag() : null;
+    if (t == null) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation getAuthTag');
+    return fromHost(t);
+  }
+  setAuthTag(tag) {
+    if (this._encrypt || this._done) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation setAuthTag');
+    this._h.setAuthTag(dataBytes(tag, undefined, 'buffer'));
+    return this;
+  }
+  _transform(chunk, enc, cb) { try { cb(null, this.update(chunk, enc)); } catch (e) { cb(e); } }
+  _flush(cb) { try { cb(null, this.final()); } catch (e) { cb(e); } }
+}
+function createCipheriv(cipher, key, iv, options) { return new Cipheriv(true, cipher, key, iv, options); }
+function createDecipheriv(cipher, key, iv, options) { return new Cipheriv(false, cipher, key, iv, options); }
+function getCipherInfo(nameOrNid, options) {
+  if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') throw errInvalidArgType('nameOrNid', 'of type string or number', nameOrNid);
+  if (typeof nameOrNid !== 'string') return undefined;
+  const i = hc.cipherInfo(nameOrNid);
+  if (i == null) return undefined;
+  const name = nameOrNid.toLowerCase();
+  const mode = /ecb/.test(name) ? 'ecb' : /gcm/.test(name) ? 'gcm' : /ctr/.test(name) ? 'ctr' : /ccm/.test(name) ? 'ccm' : /ocb/.test(name) ? 'ocb'
+    : /ofb/.test(name) ? 'ofb' : /cfb/.test(name) ? 'cfb' : /chacha/.test(name) ? 'stream' : 'cbc';
+  if (options && options.keyLength !== undefined && options.keyLength !== i[0]) return undefined;
+  const info = { mode, name, keyLength: i[0] };
+  if (i[1]) info.ivLength = i[1];
+  if (mode !== 'stream' && mode !== 'ctr' && mode !== 'gcm' && mode !== 'ccm' && mode !== 'ocb' && mode !== 'ofb' && mode !== 'cfb') info.blockSize = /des|bf/.test(name) ? 8 : 16;
+  else info.blockSize = 1;
+  return info;
+}
+
+function checkInt(v, name, min, max) {
+  if (typeof v !== 'number') throw errInvalidArgType(name, 'of type number', v);
+  if (!Number.isInteger(v)) throw errOutOfRange(name, 'an integer', v);
+  if (v < min || v > max) throw errOutOfRange(name, '>= ' + min + ' && <= ' + max, v);
+}
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  const p = dataBytes(password, undefined, 'password'), s = dataBytes(salt, undefined, 'salt');
+  checkInt(iterations, 'iterations', 1, 2147483647);
+  checkInt(keylen, 'keylen', 0, 2147483647);
+  if (typeof digest !== 'string') throw errInvalidArgType('digest', 'of type string', digest);
+  return fromHost(cc(() => hc.pbkdf2(p, s, iterations, keylen, digest)));
+}
+function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+  if (typeof digest === 'function') { callback = digest; digest = undefined; }
+  if (typeof callback !== 'function') throw errInvalidArgType('callback', 'of type function', callback);
+  const r = pbkdf2Sync(password, salt, iterations, keylen, digest);
+  setImmediate(() => callback(null, r));
+}
+function scryptOptions(options) {
+  options = options || {};
+  const N = options.N !== undefined ? options.N : options.cost !== undefined ? options.cost : 16384;
+  const r = options.r !== undefined ? options.r : options.blockSize !== undefined ? options.blockSize : 8;
+  const p = options.p !== undefined ? options.p : options.parallelization !== undefined ? options.parallelization : 1;
+  const maxmem = options.maxmem !== undefined ? options.maxmem : 32 << 20;
+  if ((options.N !== undefined && options.cost !== undefined) || (options.r !== undefined && options.blockSize !== undefined)
+    || (options.p !== undefined && options.parallelization !== undefined)) {
+    throw typeError('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "N" cannot be used in combination with option "cost"');
+  }
+  if (N < 2 || (N & (N - 1)) !== 0 || 128 * N * r > maxmem) {
+    const e = new RangeError('Invalid scrypt params: ' + (128 * N * r > maxmem ? 'memory limit exceeded' : 'N must be a power of 2 greater than 1'));
+    e.code = 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS';
+    throw e;
+  }
+  return [N, r, p];
+}
+function scryptSync(password, salt, keylen, options) {
+  const pw = dataBytes(password, undefined, 'password'), s = dataBytes(salt, undefined, 'salt');
+  checkInt(keylen, 'keylen', 0, 2147483647);
+  const [N, r, p] = scryptOptions(options);
+  return fromHost(cc(() => hc.scrypt(pw, s, N, r, p, keylen)));
+}
+function scrypt(password, salt, keylen, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  if (typeof callback !== 'function') throw errInvalidArgType('callback', 'of type function', callback);
+  const r = scryptSync(password, salt, keylen, options);
+  setImmediate(() => callback(null, r));
+}
+function hkdfSync(digest, ikm, salt, info, keylen) {
+  if (typeof digest !== 'string') throw errInvalidArgType('digest', 'of type string', digest);
+  const k = keyBytes(ikm, undefined, 'ikm'), s = dataBytes(salt, undefined, 'salt'), i = dataBytes(info, undefined, 'info');
+  checkInt(keylen, 'length', 0, 2147483647);
+  if (i.length > 1024) throw errOutOfRange('info', 'must not contain more than 1024 bytes', i.length);
+  const b = fromHost(cc(() => hc.hkdf(digest, k, s, i, keylen)));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.length);
+}
+function hkdf(digest, ikm, salt, info, keylen, callback) {
+  if (typeof callback !== 'function') throw errInvalidArgType('callback', 'of type function', callback);
+  const r = hkdfSync(digest, ikm, salt, info, keylen);
+  setImmediate(() => callback(null, r));
+}
+
+const kHandle = Symbol('kKeyObject');
+function isKeyObject(v) { return v !== null && typeof v === 'object' && v[kHandle] !== undefined; }
+class KeyObject {
+  constructor(type, handle) {
+    if (type !== 'secret' && type !== 'public' && type !== 'private') throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'type' is invalid. Received " + inspect(type));
+    this[kHandle] = handle;
+    this._type = type;
+  }
+  get type() { return this._type; }
+  get asymmetricKeyType() { return this._type === 'secret' ? undefined : String(this[kHandle].asymmetricKeyType()); }
+  get asymmetricKeyDetails() {
+    if (this._type === 'secret') return undefined;
+    const d = JSON.parse(this[kHandle].details());
+    if (d.publicExponent !== undefined) d.publicExponent = BigInt(d.publicExponent);
+    return d;
+  }
+  get symmetricKeySize() { return this._type === 'secret' ? this[kHandle].symmetricKeySize() : undefined; }
+  equals(other) {
+    if (!isKeyObject(other)) throw errInvalidArgType('otherKeyObject', 'an instance of KeyObject', other);
+    return other._type === this._type && this[kHandle].equalsKey(other[kHandle]);
+  }
+  export(options) {
+    if (this._type === 'secret') {
+      if (options && options.format === 'jwk') return JSON.parse(this[kHandle].jwk());
+      return fromHost(this[kHandle].secretBytes());
+    }
+    if (options === undefined || options === null || typeof options !== 'object') throw errInvalidArgType('options', 'of type object', options);
+    const { format, type, cipher, passphrase } = options;
+    if (format === 'jwk') return JSON.parse(cc(() => this[kHandle].jwk()));
+    if (format !== 'pem' && format !== 'der') throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.format' must be one of: 'pem', 'der', 'jwk'. Received " + inspect(format));
+    const okTypes = this._type === 'public' ? ['pkcs1', 'spki'] : ['pkcs1', 'pkcs8', 'sec1'];
+    if (!okTypes.includes(type)) throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.type' is invalid. Received " + inspect(type));
+    if (cipher !== undefined && typeof cipher !== 'string') throw errInvalidArgType('options.cipher', 'of type string', cipher);
+    if (cipher !== undefined && format === 'der' && type !== 'pkcs8') throw typeError('ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', 'The selected key encoding ' + type + ' does not support encryption.');
+    const pass = passphrase === undefined ? null : dataBytes(passphrase, undefined, 'options.passphrase');
+    const r = cc(() => this[kHandle].export(format, type, cipher || null, pass));
+    return typeof r === 'string' ? r : fromHost(r);
+  }
+  toCryptoKey() { throw new NodeError('ERR_NOT_AVAILABLE', 'KeyObject.toCryptoKey is not available in this runtime'); }
+}
+class SecretKeyObject extends KeyObject { constructor(h) { super('secret', h); } }
+class PublicKeyObject extends KeyObject { constructor(h) { super('public', h); } }
+class PrivateKeyObject extends KeyObject { constructor(h) { super('private', h); } }
+function wrapKey(h) {
+  const t = String(h.type());
+  return t === 'secret' ? new SecretKeyObject(h) : t === 'public' ? new PublicKeyObject(h) : new PrivateKeyObject(h);
+}
+function createSecretKey(key, encoding) {
+  if (typeof key !== 'string' && !ArrayBuffer.isView(key) && !(key instanceof ArrayBuffer)) {
+    throw errInvalidArgType('key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key);
+  }
+  return wrapKey(hc.secretKey(dataBytes(key, encoding, 'key')));
+}
+function keyInput(key, wantPrivate, name) {
+  if (typeof key === 'string' || ArrayBuffer.isView(key) || key instanceof ArrayBuffer) return { data: dataBytes(key, undefined, name), format: 'pem' };
+  if (key === null || typeof key !== 'object') {
+    throw errInvalidArgType(name, 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, or KeyObject', key);
+  }
+  if (isKeyObject(key)) return { keyObject: key };
+  const format = key.format === undefined ? 'pem' : key.format;
+  if (format === 'jwk') {
+    if (key.key === null || typeof key.key !== 'object') throw errInvalidArgType('key.key', 'of type object', key.key);
+    return { data: Buffer.from(JSON.stringify(key.key)), format };
+  }
+  if (isKeyObject(key.key)) return { keyObject: key.key };
+  if (format !== 'pem' && format !== 'der') throw typeError('ERR_INVALID_ARG_VALUE', "The property 'key.format' is invalid. Received " + inspect(format));
+  if (typeof key.key !== 'string' && !ArrayBuffer.isView(key.key) && !(key.key instanceof ArrayBuffer)) {
+    throw errInvalidArgType('key.key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key.key);
+  }
+  if (format === 'der' && key.type === undefined && !wantPrivate) {
+    throw typeError('ERR_INVALID_ARG_VALUE', "The property 'key.type' is invalid. Received undefined");
+  }
+  return { data: dataBytes(key.key, key.encoding, 'key.key'), format, type: key.type, passphrase: key.passphrase };
+}
+function parseKey(key, wantPrivate, name) {
+  const i = keyInput(key, wantPrivate, name);
+  if (i.keyObject) {
+    if (wantPrivate && i.keyObject.type !== 'private') throw typeError('ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type ' + i.keyObject.type + ', expected private.');
+    if (!wantPrivate && i.keyObject.type === 'secret') throw typeError('ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type secret, expected private.');
+    return wantPrivate ? i.keyObject : (i.keyObject.type === 'private' ? wrapKey(i.keyObject[kHandle].publicKey()) : i.keyObject);
+  }
+  const pass = i.passphrase === undefined || i.passphrase === null ? null : dataBytes(i.passphrase, undefined, 'key.passphrase');
+  return wrapKey(cc(() => hc.parseKey(i.data, i.format, i.type || null, pass, wantPrivate)));
+}
+function createPrivateKey(key) { return parseKey(key, true, 'key'); }
+function createPublicKey(key) { return parseKey(key, false, 'key'); }
+// A key for signing or decryption: private when it is one, else whatever the input holds.
+function anyKey(key, preferPrivate, name) {
+  if (isKeyObject(key)) return key;
+  if (key !== null && typeof key === 'object' && !ArrayBuffer.isView(key) && isKeyObject(key.key)) return key.key;
+  try { return parseKey(key, true, name); } catch (e) { if (preferPrivate) throw e; return parseKey(key, false, name); }
+}
+
+function encodeGenerated(k, enc) {
+  if (!enc) return k;
+  if (enc.format === 'jwk') return k.export({ format: 'jwk' });
+  return k.export(enc);
+}
+function generateKeyPairSync(type, options) {
+  if (typeof type !== 'string') throw errInvalidArgType('type', 'of type string', type);
+  options = options || {};
+  if (typeof options !== 'object') throw errInvalidArgType('options', 'of type object', options);
+  if ((type === 'rsa' || type === 'rsa-pss' || type === 'dsa')) {
+    if (typeof options.modulusLength !== 'number') throw errInvalidArgType('options.modulusLength', 'of type number', options.modulusLength);
+    checkInt(options.modulusLength, 'options.modulusLength', 0, 4294967295);
+    if (options.publicExponent !== undefined) checkInt(options.publicExponent, 'options.publicExponent', 0, 4294967295);
+  }
+  if (type === 'ec' && typeof options.namedCurve !== 'string') throw errInvalidArgType('options.namedCurve', 'of type string', options.namedCurve);
+  if (!['rsa', 'rsa-pss', 'dsa', 'ec', 'ed25519', 'ed448', 'x25519', 'x448'].includes(type)) {
+    throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'type' must be a supported key type. Received '" + type + "'");
+  }
+  const pair = cc(() => hc.generateKeyPair(type, { modulusLength: options.modulusLength, publicExponent: options.publicExponent === undefined ? null : String(options.publicExponent), namedCurve: options.namedCurve }));
+  const publicKey = wrapKey(pair[0]), privateKey = wrapKey(pair[1]);
+  return { publicKey: encodeGenerated(publicKey, options.publicKeyEncoding), privateKey: encodeGenerated(privateKey, options.privateKeyEncoding) };
+}
+function generateKeyPair(type, options, callback) {
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  if (typeof callback !== 'function') throw errInvalidArgType('callback', 'of type function', callback);
+  const r = generateKeyPairSync(type, options);
+  setImmediate(() => callback(null, r.publicKey, r.privateKey));
+}
+function generateKeySync(type, options) {
+  if (typeof type !== 'string') throw errInvalidArgType('type', 'of type string', type);
+  if (options === null || typeof options !== 'object') throw errInvalidArgType('options', 'of type object', options);
+  const { length } = options;
+  if (type === 'hmac') checkInt(length, 'options.length', 8, 2 ** 31 - 1);
+  else if (type === 'aes') {
+    if (![128, 192, 256].includes(length)) throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.length' must be one of: 128, 192, 256. Received " + inspect(length));
+  } else throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'type' must be a supported key type. Received '" + type + "'");
+  return createSecretKey(randomBytes(Math.floor(length / 8)));
+}
+function generateKey(type, options, callback) {
+  if (typeof callback !== 'function') throw errInvalidArgType('callback', 'of type function', callback);
+  const k = generateKeySync(type, options);
+  setImmediate(() => callback(null, k));
+}
+
+function signOptions(key) {
+  const o = key !== null && typeof key === 'object' && !isKeyObject(key) && !ArrayBuffer.isView(key) ? key : {};
+  const padding = o.padding === undefined ? 0 : o.padding;
+  const saltLength = o.saltLength === undefined ? -2 : o.saltLength;
+  if (o.padding !== undefined && typeof o.padding !== 'number') throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.padding' is invalid. Received " + inspect(o.padding));
+  if (o.saltLength !== undefined && typeof o.saltLength !== 'number') throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.saltLength' is invalid. Received " + inspect(o.saltLength));
+  if (o.dsaEncoding !== undefined && o.dsaEncoding !== 'der' && o.dsaEncoding !== 'ieee-p1363') {
+    throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.dsaEncoding' is invalid. Received " + inspect(o.dsaEncoding));
+  }
+  return { padding, saltLength, p1363: o.dsaEncoding === 'ieee-p1363' };
+}
+class Sign extends Writable {
+  constructor(algorithm, options) {
+    if (typeof algorithm !== 'string') throw errInvalidArgType('algorithm', 'of type string', algorithm);
+    super(options);
+    cc(() => NodeCryptoHashCheck(algorithm));
+    this._alg = algorithm;
+    this._chunks = [];
+  }
+  _write(chunk, enc, cb) { this._chunks.push(Buffer.from(chunk)); cb(); }
+  update(data, enc) { this._chunks.push(Buffer.from(dataBytes(data, enc, 'data'))); return this; }
+  sign(key, outputEncoding) {
+    if (!key) throw typeError('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
+    const k = anyKey(key, true, 'key');
+    const o = signOptions(key);
+    const r = fromHost(cc(() => hc.sign(this._alg, k[kHandle], Buffer.concat(this._chunks), o.padding, o.saltLength, o.p1363)));
+    return out(r, outputEncoding);
+  }
+}
+class Verify extends Writable {
+  constructor(algorithm, options) {
+    if (typeof algorithm !== 'string') throw errInvalidArgType('algorithm', 'of type string', algorithm);
+    super(options);
+    cc(() => NodeCryptoHashCheck(algorithm));
+    this._alg = algorithm;
+    this._chunks = [];
+  }
+  _write(chunk, enc, cb) { this._chunks.push(Buffer.from(chunk)); cb(); }
+  update(data, enc) { this._chunks.push(Buffer.from(dataBytes(data, enc, 'data'))); return this; }
+  verify(key, signature, sigEncoding) {
+    const k = anyKey(key, false, 'key');
+    const o = signOptions(key);
+    const sig = dataBytes(signature, sigEncoding, 'signature');
+    return cc(() => hc.verify(this._alg, k[kHandle], Buffer.concat(this._chunks), sig, o.padding, o.saltLength, o.p1363));
+  }
+}
+function NodeCryptoHashCheck(alg) {
+  if (!/^(rsa-)?(sha-?(1|224|256|384|512)|sha3-(256|384|512)|md5|sha512-256|ripemd160)$/i.test(alg.replace(/With.*$/i, ''))) {
+    throw new Error('ERR_CRYPTO_INVALID_DIGEST:Invalid digest: ' + alg);
+  }
+}
+function oneShotSign(algorithm, data, key, callback) {
+  if (algorithm !== null && algorithm !== undefined && typeof algorithm !== 'string') throw errInvalidArgType('algorithm', 'of type string', algorithm);
+  const d = dataBytes(data, undefined, 'data');
+  if (!key) throw typeError('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
+  const k = anyKey(key, true, 'key');
+  const o = signOptions(key);
+  const r = fromHost(cc(() => hc.sign(algorithm || null, k[kHandle], d, o.padding, o.saltLength, o.p1363)));
+  if (typeof callback === 'function') { setImmediate(() => callback(null, r)); return; }
+  return r;
+}
+function oneShotVerify(algorithm, data, key, signature, callback) {
+  if (algorithm !== null && algorithm !== undefined && typeof algorithm !== 'string') throw errInvalidArgType('algorithm', 'of type string', algorithm);
+  const d = dataBytes(data, undefined, 'data');
+  const k = anyKey(key, false, 'key');
+  const o = signOptions(key);
+  const sig = dataBytes(signature, undefined, 'signature');
+  const r = cc(() => hc.verify(algorithm || null, k[kHandle], d, sig, o.padding, o.saltLength, o.p1363));
+  if (typeof callback === 'function') { setImmediate(() => callback(null, r)); return; }
+  return r;
+}
+function rsaOp(op, defaultPadding) {
+  return (key, buffer) => {
+    const k = anyKey(key, op.startsWith('private'), 'key');
+    const o = key !== null && typeof key === 'object' && !isKeyObject(key) && !ArrayBuffer.isView(key) ? key : {};
+    const padding = o.padding === undefined ? defaultPadding : o.padding;
+    const label = o.oaepLabel === undefined ? null : dataBytes(o.oaepLabel, undefined, 'key.oaepLabel');
+    if (o.oaepHash !== undefined && typeof o.oaepHash !== 'string') throw errInvalidArgType('key.oaepHash', 'of type string', o.oaepHash);
+    return fromHost(cc(() => hc.rsa(op, k[kHandle], dataBytes(buffer, o.encoding, 'buffer'), padding, o.oaepHash || null, label)));
+  };
+}
+class ECDH {
+  constructor(curve) {
+    if (typeof curve !== 'string') throw errInvalidArgType('curve', 'of type string', curve);
+    if (!Array.from(hc.curves()).includes(curve) && !['secp256r1', 'P-256', 'P-384', 'P-521'].includes(curve)) {
+      throw typeError('ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
+    }
+    this._curve = curve === 'secp256r1' || curve === 'P-256' ? 'prime256v1' : curve === 'P-384' ? 'secp384r1' : curve === 'P-521' ? 'secp521r1' : curve;
+    this._key = null;
+  }
+  static convertKey(key, curve, inEnc, outEnc, format) {
+    const pub = wrapKey(cc(() => hc.ecPublic(curve, dataBytes(key, inEnc, 'key'))));
+    return out(fromHost(hc.ecPoint(pub[kHandle], format === 'compressed')), outEnc);
+  }
+  generateKeys(enc, format) {
+    this._key = generateKeyPairSync('ec', { namedCurve: this._curve }).privateKey;
+    return this.getPublicKey(enc, format);
+  }
+  computeSecret(other, inEnc, outEnc) {
+    if (!this._key) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation computeSecret');
+    const pub = wrapKey(cc(() => hc.ecPublic(this._curve, dataBytes(other, inEnc, 'otherPublicKey'))));
+    return out(fromHost(cc(() => hc.agree(this._key[kHandle], pub[kHandle]))), outEnc);
+  }
+  getPublicKey(enc, format) {
+    if (!this._key) throw new NodeError('ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY', 'Failed to get ECDH public key');
+    return out(fromHost(hc.ecPoint(this._key[kHandle], format === 'compressed')), enc);
+  }
+  getPrivateKey(enc) {
+    if (!this._key) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Failed to get ECDH private key');
+    return out(fromHost(hc.ecScalar(this._key[kHandle])), enc);
+  }
+  setPrivateKey(key, enc) { this._key = wrapKey(cc(() => hc.ecPrivate(this._curve, dataBytes(key, enc, 'key')))); return this; }
+}
+function diffieHellman(options) {
+  if (options === null || typeof options !== 'object') throw errInvalidArgType('options', 'of type object', options);
+  const { privateKey, publicKey } = options;
+  if (!isKeyObject(privateKey)) throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.privateKey' is invalid. Received " + inspect(privateKey));
+  if (!isKeyObject(publicKey)) throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.publicKey' is invalid. Received " + inspect(publicKey));
+  return fromHost(cc(() => hc.agree(privateKey[kHandle], publicKey[kHandle])));
+}
+function unpad(b) { let i = 0; while (i < b.length - 1 && b[i] === 0) i++; return i ? b.subarray(i) : b; }
+class DiffieHellman {
+  constructor(sizeOrKey, keyEncoding, generator, genEncoding) {
+    if (typeof sizeOrKey !== 'number' && typeof sizeOrKey !== 'string' && !ArrayBuffer.isView(sizeOrKey) && !(sizeOrKey instanceof ArrayBuffer)) {
+      throw errInvalidArgType('sizeOrKey', 'of type number or string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', sizeOrKey);
+    }
+    if (typeof keyEncoding !== 'string' || keyEncoding === 'buffer') { genEncoding = generator; generator = keyEncoding; keyEncoding = undefined; }
+    if (typeof sizeOrKey === 'number') {
+      checkInt(sizeOrKey, 'sizeOrKey', 0, 2147483647);
+      if (sizeOrKey < 2) { const e = new Error('error:02800080:Diffie-Hellman routines::modulus too small'); e.code = 'ERR_OSSL_DH_MODULUS_TOO_SMALL'; throw e; }
+      this._p = fromHost(cc(() => hc.dhPrime(sizeOrKey)));
+    } else this._p = Buffer.from(dataBytes(sizeOrKey, keyEncoding, 'sizeOrKey'));
+    if (generator === undefined) generator = 2;
+    if (typeof generator === 'number') {
+      checkInt(generator, 'generator', -2147483648, 2147483647);
+      if (generator < 2) { const e = new Error('error:028000B7:Diffie-Hellman routines::bad generator'); e.code = 'ERR_OSSL_DH_BAD_GENERATOR'; throw e; }
+      const b = []; for (let g = generator; g > 0; g = Math.floor(g / 256)) b.unshift(g % 256);
+      this._g = Buffer.from(b);
+    } else this._g = Buffer.from(dataBytes(generator, genEncoding, 'generator'));
+    if (unpad(this._g).length === 1 && unpad(this._g)[0] < 2) { const e = new Error('error:028000B7:Diffie-Hellman routines::bad generator'); e.code = 'ERR_OSSL_DH_BAD_GENERATOR'; throw e; }
+    this._priv = null; this._pub = null;
+    this.verifyError = hc.isPrime(this._p, 20) ? 0 : 1;
+  }
+  generateKeys(enc) {
+    if (!this._priv) this._priv = randomBytes(this._p.length);
+    this._pub = unpad(fromHost(hc.modPow(this._g, this._priv, this._p)));
+    return out(Buffer.from(this._pub), enc);
+  }
+  computeSecret(key, inEnc, outEnc) {
+    const k = dataBytes(key, inEnc, 'key');
+    const v = BigInt('0x' + (Buffer.from(k).toString('hex') || '0')), p = BigInt('0x' + this._p.toString('hex'));
+    if (v <= 1n || v >= p - 1n) { const e = new Error('Supplied key is too small'); e.code = 'ERR_CRYPTO_INVALID_KEYLEN'; throw e; }
+    return out(fromHost(hc.modPow(k, this._priv, this._p)), outEnc);
+  }
+  getPrime(enc) { return out(Buffer.from(this._p), enc); }
+  getGenerator(enc) { return out(Buffer.from(this._g), enc); }
+  getPublicKey(enc) {
+    if (!this._pub) { const e = new Error('No public key - did you forget to generate one?'); e.code = 'ERR_CRYPTO_INVALID_STATE'; throw e; }
+    return out(Buffer.from(this._pub), enc);
+  }
+  getPrivateKey(enc) {
+    if (!this._priv) { const e = new Error('No private key - did you forget to generate one?'); e.code = 'ERR_CRYPTO_INVALID_STATE'; throw e; }
+    return out(Buffer.from(unpad(this._priv)), enc);
+  }
+  setPublicKey(key, enc) { this._pub = Buffer.from(dataBytes(key, enc, 'key')); return this; }
+  setPrivateKey(key, enc) { this._priv = Buffer.from(dataBytes(key, enc, 'key')); return this; }
+}
+class DiffieHellmanGroup extends DiffieHellman {
+  constructor(name) {
+    if (typeof name !== 'string') throw errInvalidArgType('name', 'of type string', name);
+    const g = hc.dhGroup(name);
+    if (g == null) throw new NodeError('ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
+    super(fromHost(g[0]), fromHost(g[1]));
+    this.verifyError = 0;
+  }
+}
+delete DiffieHellmanGroup.prototype.setPublicKey;
+delete DiffieHellmanGroup.prototype.setPrivateKey;
+Object.defineProperty(DiffieHellmanGroup.prototype, 'setPublicKey', { value: undefined });
+Object.defineProperty(DiffieHellmanGroup.prototype, 'setPrivateKey', { value: undefined });
+class X509Certificate {
+  constructor(buffer) {
+    const b = dataBytes(buffer, undefined, 'buffer');
+    const j = cc(() => hc.x509(b));
+    const c = JSON.parse(j);
+    const dn = (o) => Object.entries(o).map(([k, v]) => (Array.isArray(v) ? v.map((x) => k + '=' + x).join('\n') : k + '=' + v)).join('\n');
+    this.subject = dn(c.subject); this.issuer = dn(c.issuer);
+    this.subjectAltName = c.subjectaltname; this.infoAccess = c.infoAccess ? Object.entries(c.infoAccess).map(([k, v]) => v.map((x) => k + ':' + x).join('\n')).join('\n') : undefined;
+    this.validFrom = c.valid_from; this.validTo = c.valid_to;
+    this.validFromDate = new Date(c.valid_from); this.validToDate = new Date(c.valid_to);
+    this.fingerprint = c.fingerprint; this.fingerprint256 = c.fingerprint256; this.fingerprint512 = c.fingerprint512;
+    this.serialNumber = c.serialNumber; this.ca = c.ca; this.raw = Buffer.from(c.raw, 'base64');
+    this.keyUsage = c.ext_key_usage;
+    this._json = c;
+  }
+  get publicKey() { return createPublicKey({ key: Buffer.from(this._json.pubkey, 'base64'), format: 'der', type: 'spki' }); }
+  checkHost(name) { return loadBuiltin('tls').checkServerIdentity(name, this._json) === undefined ? name : undefined; }
+  checkEmail(email) { return (this.subjectAltName || '').split(', ').includes('email:' + email) ? email : undefined; }
+  checkIP(ip) { return (this.subjectAltName || '').split(', ').includes('IP Address:' + ip) ? ip : undefined; }
+  checkIssued(other) { return other instanceof X509Certificate && this.issuer === other.subject; }
+  checkPrivateKey(key) { return JSON.stringify(createPublicKey(key).export({ format: 'jwk' })) === JSON.stringify(this.publicKey.export({ format: 'jwk' })); }
+  verify(key) { return cc(() => hc.x509Verify(this.raw, createPublicKey(key)[kHandle])); }
+  toString() { return '-----BEGIN CERTIFICATE-----\n' + this.raw.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '') + '\n-----END CERTIFICATE-----\n'; }
+  toJSON() { return this.toString(); }
+  toLegacyObject() { return Object.assign({}, this._json, { raw: this.raw }); }
+}
+const cryptoConstants = {
+  RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4, RSA_X931_PADDING: 5, RSA_PKCS1_PSS_PADDING: 6,
+  RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2, RSA_PSS_SALTLEN_AUTO: -2, POINT_CONVERSION_COMPRESSED: 2,
+  POINT_CONVERSION_UNCOMPRESSED: 4, DH_CHECK_P_NOT_SAFE_PRIME: 2, DH_CHECK_P_NOT_PRIME: 1, DH_UNABLE_TO_CHECK_GENERATOR: 4,
+  DH_NOT_SUITABLE_GENERATOR: 8, POINT_CONVERSION_HYBRID: 6, defaultCoreCipherList: 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256',
+  defaultCipherList: 'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256', TLS1_VERSION: 769, TLS1_1_VERSION: 770,
+  TLS1_2_VERSION: 771, TLS1_3_VERSION: 772, OPENSSL_VERSION_NUMBER: 0x30000100, SSL_OP_ALL: 2147485776, SSL_OP_NO_SSLv2: 0, SSL_OP_NO_SSLv3: 33554432,
+  SSL_OP_NO_TLSv1: 67108864, SSL_OP_NO_TLSv1_1: 268435456, SSL_OP_NO_TLSv1_2: 134217728, SSL_OP_NO_TLSv1_3: 536870912,
+  SSL_OP_CIPHER_SERVER_PREFERENCE: 4194304, SSL_OP_NO_TICKET: 16384, ENGINE_METHOD_ALL: 65535, ENGINE_METHOD_NONE: 0,
+};
+const cryptoExtras = {
+  createCipheriv, createDecipheriv, Cipheriv: callable(class extends Cipheriv { constructor(c, k, i, o) { super(true, c, k, i, o); } }),
+  Decipheriv: callable(class extends Cipheriv { constructor(c, k, i, o) { super(false, c, k, i, o); } }),
+  getCiphers: () => Array.from(hc.ciphers(), String), getCipherInfo, getCurves: () => Array.from(hc.curves(), String),
+  pbkdf2, pbkdf2Sync, scrypt, scryptSync, hkdf, hkdfSync,
+  KeyObject, createSecretKey, createPublicKey, createPrivateKey, generateKeyPair, generateKeyPairSync, generateKey, generateKeySync,
+  createSign: (alg, options) => new Sign(alg, options), createVerify: (alg, options) => new Verify(alg, options),
+  Sign: callable(Sign), Verify: callable(Verify), sign: oneShotSign, verify: oneShotVerify,
+  publicEncrypt: rsaOp('publicEncrypt', 4), privateDecrypt: rsaOp('privateDecrypt', 4), privateEncrypt: rsaOp('privateEncrypt', 1),
+  publicDecrypt: rsaOp('publicDecrypt', 1), createECDH: (curve) => new ECDH(curve), ECDH: callable(ECDH), diffieHellman,
+  X509Certificate, constants: cryptoConstants, DiffieHellman: callable(DiffieHellman), DiffieHellmanGroup: callable(DiffieHellmanGroup),
+  createDiffieHellman: (a, b, c, d) => new DiffieHellman(a, b, c, d), createDiffieHellmanGroup: (name) => new DiffieHellmanGroup(name),
+  getDiffieHellman: (name) => new DiffieHellmanGroup(name), getFips: () => 0, setFips(v) { if (v) throw new NodeError('ERR_CRYPTO_FIPS_FORCED', 'Cannot set FIPS mode in a non-FIPS build.'); },
+  secureHeapUsed: () => ({ total: 0, min: 0, used: 0, utilization: 0 }),
+};
+// Web Crypto (crypto.subtle, crypto.webcrypto) over the key objects and primitives above.
+function domError(message, name) { return new G.DOMException(message, name); }
+const kKeyObject = Symbol('kKeyObject'), kAlgorithm = Symbol('kAlgorithm'), kExtractable = Symbol('kExtractable'), kUsages = Symbol('kUsages');
+class CryptoKey {
+  constructor() { throw typeError('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor'); }
+  get type() { return this[kKeyObject].type; }
+  get extractable() { return this[kExtractable]; }
+  get algorithm() { return this[kAlgorithm]; }
+  get usages() { return Array.from(this[kUsages]); }
+  get [Symbol.toStringTag]() { return 'CryptoKey'; }
+}
+function makeCryptoKey(keyObject, algorithm, extractable, usages) {
+  const k = Object.create(CryptoKey.prototype);
+  k[kKeyObject] = keyObject; k[kAlgorithm] = algorithm; k[kExtractable] = !!extractable; k[kUsages] = usages;
+  return k;
+}
+Object.defineProperty(KeyObject.prototype, 'toCryptoKey', { value(algorithm, extractable, usages) {
+  return makeCryptoKey(this, normalizeAlgorithm(algorithm, 'importKey'), extractable, usages);
+}, configurable: true, writable: true });
+KeyObject.from = function from(key) {
+  if (!(key instanceof CryptoKey)) throw errInvalidArgType('key', 'an instance of CryptoKey', key);
+  return key[kKeyObject];
+};
+const ALGORITHMS = ['RSASSA-PKCS1-v1_5', 'RSA-PSS', 'RSA-OAEP', 'ECDSA', 'ECDH', 'Ed25519', 'X25519', 'Ed448', 'X448', 'AES-CTR', 'AES-CBC',
+  'AES-GCM', 'AES-KW', 'HMAC', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512', 'PBKDF2', 'HKDF'];
+function normalizeAlgorithm(alg, op) {
+  if (typeof alg === 'string') alg = { name: alg };
+  if (alg === null || typeof alg !== 'object') throw domError('Algorithm: Unrecognized name.', 'NotSupportedError');
+  const name = ALGORITHMS.find((n) => n.toLowerCase() === String(alg.name).toLowerCase());
+  if (!name) throw domError('Unrecognized algorithm name', 'NotSupportedError');
+  const out = Object.assign({}, alg, { name });
+  if (alg.hash !== undefined) out.hash = normalizeAlgorithm(alg.hash, 'digest');
+  return out;
+}
+function nodeHash(h) {
+  const n = (typeof h === 'string' ? h : h && h.name || '').toUpperCase();
+  const m = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' }[n];
+  if (!m) throw domError('Unrecognized hash algorithm', 'NotSupportedError');
+  return m;
+}
+function bufferSource(data, name) {
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) return Buffer.from(data);
+  throw errInvalidArgType(name || 'data', 'an instance of ArrayBuffer, Buffer, TypedArray, or DataView', data);
+}
+function ab(buf) { return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength); }
+const curveOf = { 'P-256': 'prime256v1', 'P-384': 'secp384r1', 'P-521': 'secp521r1' };
+const webCurve = (c) => Object.keys(curveOf).find((k) => curveOf[k] === c);
+function hashBits(h) { return { sha1: 512, sha256: 512, sha384: 1024, sha512: 1024 }[nodeHash(h)]; }
+function checkUsage(key, usage) {
+  if (!(key instanceof CryptoKey)) throw errInvalidArgType('key', 'an instance of CryptoKey', key);
+  if (!key[kUsages].includes(usage)) throw domError('Unable to use this key to ' + usage, 'InvalidAccessError');
+}
+async function importKey(format, keyData, algorithm, extractable, usages) {
+  const alg = normalizeAlgorithm(algorithm, 'importKey');
+  let ko, a = { name: alg.name };
+  const isSecret = ['HMAC', 'AES-CTR', 'AES-CBC', 'AES-GCM', 'AES-KW', 'PBKDF2', 'HKDF'].includes(alg.name);
+  try {
+    if (format === 'raw') {
+      const b = bufferSource(keyData, 'keyData');
+      if (isSecret) ko = createSecretKey(b);
+      else if (alg.name === 'ECDSA' || alg.name === 'ECDH') ko = wrapKey(cc(() => hc.ecPublic(curveOf[alg.namedCurve], b)));
+      else ko = createPublicKey({ key: { kty: 'OKP', crv: alg.name, x: b.toString('base64url') }, format: 'jwk' });
+    } else if (format === 'jwk') {
+      if (keyData === null || typeof keyData !== 'object') throw domError('Invalid keyData', 'DataError');
+      if (keyData.kty === 'oct') ko = createSecretKey(Buffer.from(keyData.k || '', 'base64url'));
+      else ko = keyData.d !== undefined ? createPrivateKey({ key: keyData, format: 'jwk' }) : createPublicKey({ key: keyData, format: 'jwk' });
+    } else if (format === 'spki') ko = createPublicKey({ key: bufferSource(keyData, 'keyData'), format: 'der', type: 'spki' });
+    else if (format === 'pkcs8') ko = createPrivateKey({ key: bufferSource(keyData, 'keyData'), format: 'der', type: 'pkcs8' });
+    else throw domError('Unable to import ' + alg.name + ' key with format ' + format, 'NotSupportedError');
+  } catch (e) {
+    if (e instanceof G.DOMException) throw e;
+    throw domError('Invalid keyData: ' + e.message, 'DataError');
+  }
+  if (alg.name === 'HMAC') { a.hash = { name: alg.hash.name }; a.length = alg.length !== undefined ? alg.length : ko.symmetricKeySize * 8; }
+  else if (alg.name.startsWith('AES')) {
+    a.length = ko.symmetricKeySize * 8;
+    if (![128, 192, 256].includes(a.length)) throw domError('Invalid key length', 'DataError');
+  } else if (alg.name.startsWith('RSA')) {
+    const d = ko.asymmetricKeyDetails;
+    a.modulusLength = d.modulusLength;
+    const e = d.publicExponent.toString(16);
+    a.publicExponent = new Uint8Array(Buffer.from(e.length % 2 ? '0' + e : e, 'hex'));
+    a.hash = { name: alg.hash.name };
+  } else if (alg.name === 'ECDSA' || alg.name === 'ECDH') {
+    if (!curveOf[alg.namedCurve]) throw domError('Unrecognized namedCurve', 'NotSupportedError');
+    if (ko.asymmetricKeyDetails.namedCurve !== curveOf[alg.namedCurve]) throw domError('Named curve mismatch', 'DataError');
+    a.namedCurve = alg.namedCurve;
+  }
+  return makeCryptoKey(ko, a, extractable, Array.from(usages || []));
+}
+async function exportKey(format, key) {
+  if (!(key instanceof CryptoKey)) throw errInvalidArgType('key', 'an instance of CryptoKey', key);
+  if (!key[kExtractable]) throw domError('key is not extractable', 'InvalidAccessError');
+  const ko = key[kKeyObject], alg = key[kAlgorithm];
+  if (format === 'raw') {
+    if (ko.type === 'secret') return ab(ko.export());
+    if (alg.name === 'ECDSA' || alg.name === 'ECDH') return ab(fromHost(hc.ecPoint(ko[kHandle], false)));
+    if (ko.type === 'public') return ab(Buffer.from(ko.export({ format: 'jwk' }).x, 'base64url'));
+    throw domError('Unable to export a raw private key', 'InvalidAccessError');
+  }
+  if (format === 'jwk') {
+    const j = ko.export({ format: 'jwk' });
+    j.key_ops = key.usages; j.ext = key.extractable;
+    if (alg.name === 'HMAC') j.alg = 'HS' + nodeHash(alg.hash).slice(3);
+    else if (alg.name.startsWith('AES-')) j.alg = 'A' + alg.length + alg.name.slice(4) + (alg.name === 'AES-KW' ? '' : '');
+    else if (alg.name === 'RSASSA-PKCS1-v1_5') j.alg = 'RS' + nodeHash(alg.hash).slice(3);
+    else if (alg.name === 'RSA-PSS') j.alg = 'PS' + nodeHash(alg.hash).slice(3);
+    else if (alg.name === 'RSA-OAEP') j.alg = nodeHash(alg.hash) === 'sha1' ? 'RSA-OAEP' : 'RSA-OAEP-' + nodeHash(alg.hash).slice(3);
+    else if (alg.name === 'Ed25519') j.alg = 'EdDSA';
+    return j;
+  }
+  if (format === 'spki') { if (ko.type !== 'public') throw domError('Unable to export a non-public key as spki', 'InvalidAccessError'); return ab(ko.export({ format: 'der', type: 'spki' })); }
+  if (format === 'pkcs8') { if (ko.type !== 'private') throw domError('Unable to export a non-private key as pkcs8', 'InvalidAccessError'); return ab(ko.export({ format: 'der', type: 'pkcs8' })); }
+  throw domError('Unable to export key in ' + format + ' format', 'NotSupportedError');
+}
+async function generateKeyWeb(algorithm, extractable, usages) {
+  const alg = normalizeAlgorithm(algorithm, 'generateKey');
+  usages = Array.from(usages || []);
+  const pair = (type, opts, pubUsages, a) => {
+    const kp = generateKeyPairSync(type, opts);
+    return { publicKey: makeCryptoKey(kp.publicKey, a, true, usages.filter((u) => pubUsages.includes(u))),
+      privateKey: makeCryptoKey(kp.privateKey, a, extractable, usages.filter((u) => !pubUsages.includes(u))) };
+  };
+  switch (alg.name) {
+    case 'HMAC': {
+      const length = alg.length !== undefined ? alg.length : hashBits(alg.hash);
+      return makeCryptoKey(createSecretKey(randomBytes(Math.ceil(length / 8))), { name: 'HMAC', hash: { name: alg.hash.name }, length }, extractable, usages);
+    }
+    case 'AES-CTR': case 'AES-CBC': case 'AES-GCM': case 'AES-KW':
+      if (![128, 192, 256].includes(alg.length)) throw domError('AES key length must be 128, 192, or 256 bits', 'OperationError');
+      return makeCryptoKey(createSecretKey(randomBytes(alg.length / 8)), { name: alg.name, length: alg.length }, extractable, usages);
+    case 'RSASSA-PKCS1-v1_5': case 'RSA-PSS': case 'RSA-OAEP': {
+      const e = Buffer.from(alg.publicExponent || [1, 0, 1]).readUIntBE(0, Math.min(6, (alg.publicExponent || [1, 0, 1]).length));
+      return pair('rsa', { modulusLength: alg.modulusLength, publicExponent: e }, ['verify', 'encrypt', 'wrapKey'],
+        { name: alg.name, modulusLength: alg.modulusLength, publicExponent: new Uint8Array(alg.publicExponent || [1, 0, 1]), hash: { name: alg.hash.name } });
+    }
+    case 'ECDSA': case 'ECDH':
+      if (!curveOf[alg.namedCurve]) throw domError('Unrecognized namedCurve', 'NotSupportedError');
+      return pair('ec', { namedCurve: curveOf[alg.namedCurve] }, ['verify'], { name: alg.name, namedCurve: alg.namedCurve });
+    case 'Ed25519': case 'Ed448': case 'X25519': case 'X448':
+      return pair(alg.name.toLowerCase(), {}, ['verify'], { name: alg.name });
+    default: throw domError('Unable to generate a key for ' + alg.name, 'NotSupportedError');
+  }
+}
+async function signWeb(algorithm, key, data) {
+  const alg = normalizeAlgorithm(algorithm, 'sign');
+  checkUsage(key, 'sign');
+  const ko = key[kKeyObject], d = bufferSource(data);
+  switch (key[kAlgorithm].name) {
+    case 'HMAC': return ab(crypto.createHmac(nodeHash(key[kAlgorithm].hash), ko.export()).update(d).digest());
+    case 'RSASSA-PKCS1-v1_5': return ab(oneShotSign(nodeHash(key[kAlgorithm].hash), d, ko));
+    case 'RSA-PSS': return ab(oneShotSign(nodeHash(key[kAlgorithm].hash), d, { key: ko, padding: 6, saltLength: alg.saltLength }));
+    case 'ECDSA': return ab(oneShotSign(nodeHash(alg.hash), d, { key: ko, dsaEncoding: 'ieee-p1363' }));
+    case 'Ed25519': case 'Ed448': return ab(oneShotSign(null, d, ko));
+    default: throw domError('Unable to sign with ' + key[kAlgorithm].name, 'InvalidAccessError');
+  }
+}
+async function verifyWeb(algorithm, key, signature, data) {
+  const alg = normalizeAlgorithm(algorithm, 'verify');
+  checkUsage(key, 'verify');
+  const ko = key[kKeyObject], d = bufferSource(data), sig = bufferSource(signature, 'signature');
+  switch (key[kAlgorithm].name) {
+    case 'HMAC': {
+      const mac = crypto.createHmac(nodeHash(key[kAlgorithm].hash), ko.export()).update(d).digest();
+      return mac.length === sig.length && crypto.timingSafeEqual(mac, sig);
+    }
+    case 'RSASSA-PKCS1-v1_5': return oneShotVerify(nodeHash(key[kAlgorithm].hash), d, ko, sig);
+    case 'RSA-PSS': return oneShotVerify(nodeHash(key[kAlgorithm].hash), d, { key: ko, padding: 6, saltLength: alg.saltLength }, sig);
+    case 'ECDSA': return oneShotVerify(nodeHash(alg.hash), d, { key: ko, dsaEncoding: 'ieee-p1363' }, sig);
+    case 'Ed25519': case 'Ed448': return oneShotVerify(null, d, ko, sig);
+    default: throw domError('Unable to verify with ' + key[kAlgorithm].name, 'InvalidAccessError');
+  }
+}
+function aesCipher(encrypt, alg, key, data) {
+  const k = key[kKeyObject].export(), bits = k.length * 8;
+  try {
+    if (alg.name === 'AES-GCM') {
+      const tagLength = (alg.tagLength === undefined ? 128 : alg.tagLength) / 8;
+      const c = encrypt ? createCipheriv('aes-' + bits + '-gcm', k, bufferSource(alg.iv, 'iv'), { authTagLength: tagLength })
+        : createDecipheriv('aes-' + bits + '-gcm', k, bufferSource(alg.iv, 'iv'), { authTagLength: tagLength });
+      if (alg.additionalData !== undefined) c.setAAD(bufferSource(alg.additionalData, 'additionalData'));
+      if (encrypt) return ab(Buffer.concat([c.update(data), c.final(), c.getAuthTag()]));
+      if (data.length < tagLength) throw domError('The provided data is too small.', 'OperationError');
+      c.setAuthTag(data.subarray(data.length - tagLength));
+      return ab(Buffer.concat([c.update(data.subarray(0, data.length - tagLength)), c.final()]));
+    }
+    const mode = alg.name === 'AES-CBC' ? 'cbc' : 'ctr';
+    const iv = bufferSource(mode === 'cbc' ? alg.iv : alg.counter, mode === 'cbc' ? 'iv' : 'counter');
+    const c = encrypt ? createCipheriv('aes-' + bits + '-' + mode, k, iv) : createDecipheriv('aes-' + bits + '-' + mode, k, iv);
+    return ab(Buffer.concat([c.update(data), c.final()]));
+  } catch (e) {
+    if (e instanceof G.DOMException) throw e;
+    throw domError('The operation failed for an operation-specific reason', 'OperationError');
+  }
+}
+async function encryptWeb(algorithm, key, data) {
+  const alg = normalizeAlgorithm(algorithm, 'encrypt');
+  checkUsage(key, 'encrypt');
+  if (alg.name === 'RSA-OAEP') {
+    return ab(cryptoExtras.publicEncrypt({ key: key[kKeyObject], oaepHash: nodeHash(key[kAlgorithm].hash), oaepLabel: alg.label === undefined ? undefined : bufferSource(alg.label) }, bufferSource(data)));
+  }
+  return aesCipher(true, alg, key, bufferSource(data));
+}
+async function decryptWeb(algorithm, key, data) {
+  const alg = normalizeAlgorithm(algorithm, 'decrypt');
+  checkUsage(key, 'decrypt');
+  if (alg.name === 'RSA-OAEP') {
+    try {
+      return ab(cryptoExtras.privateDecrypt({ key: key[kKeyObject], oaepHash: nodeHash(key[kAlgorithm].hash), oaepLabel: alg.label === undefined ? undefined : bufferSource(alg.label) }, bufferSource(data)));
+    } catch (e) { throw domError('The operation failed for an operation-specific reason', 'OperationError'); }
+  }
+  return aesCipher(false, alg, key, bufferSource(data));
+}
+async function deriveBits(algorithm, baseKey, length) {
+  const alg = normalizeAlgorithm(algorithm, 'deriveBits');
+  if (!(baseKey instanceof CryptoKey)) throw errInvalidArgType('baseKey', 'an instance of CryptoKey', baseKey);
+  if (!baseKey[kUsages].includes('deriveBits') && !baseKey[kUsages].includes('deriveKey')) throw domError('baseKey does not have deriveBits usage', 'InvalidAccessError');
+  const ko = baseKey[kKeyObject];
+  let bits;
+  switch (alg.name) {
+    case 'PBKDF2':
+      if (length === null || length % 8) throw domError('length must be a multiple of 8', 'OperationError');
+      if (!alg.iterations) throw domError('iterations cannot be zero', 'OperationError');
+      return ab(pbkdf2Sync(ko.export(), bufferSource(alg.salt, 'salt'), alg.iterations, length / 8, nodeHash(alg.hash)));
+    case 'HKDF':
+      if (length === null || length % 8) throw domError('length must be a multiple of 8', 'OperationError');
+      return hkdfSync(nodeHash(alg.hash), ko.export(), bufferSource(alg.salt, 'salt'), bufferSource(alg.info, 'info'), length / 8);
+    case 'ECDH': case 'X25519': case 'X448':
+      bits = diffieHellman({ privateKey: ko, publicKey: alg.public[kKeyObject] });
+      if (length === null || length === undefined) return ab(bits);
+      if (length > bits.length * 8) throw domError('derived bit length is too small', 'OperationError');
+      return ab(bits.subarray(0, Math.ceil(length / 8)));
+    default: throw domError('Unable to derive bits with ' + alg.name, 'NotSupportedError');
+  }
+}
+async function deriveKey(algorithm, baseKey, derivedKeyAlgorithm, extractable, usages) {
+  const d = normalizeAlgorithm(derivedKeyAlgorithm, 'importKey');
+  const length = d.name === 'HMAC' ? (d.length !== undefined ? d.length : hashBits(d.hash)) : d.length;
+  const bits = await deriveBits(algorithm, baseKey, length);
+  return importKey('raw', bits, derivedKeyAlgorithm, extractable, usages);
+}
+const subtle = {
+  digest: async (algorithm, data) => ab(new Hash(nodeHash(normalizeAlgorithm(algorithm, 'digest')), null).update(bufferSource(data)).digest()),
+  importKey, exportKey, generateKey: generateKeyWeb, sign: signWeb, verify: verifyWeb, encrypt: encryptWeb, decrypt: decryptWeb,
+  deriveBits, deriveKey,
+  async wrapKey(format, key, wrappingKey, wrapAlgorithm) {
+    const exported = await exportKey(format, key);
+    const bytes = format === 'jwk' ? Buffer.from(JSON.stringify(exported)) : Buffer.from(exported);
+    return encryptWeb(wrapAlgorithm, Object.assign(Object.create(CryptoKey.prototype), wrappingKey, { [kUsages]: ['encrypt'], [kKeyObject]: wrappingKey[kKeyObject], [kAlgorithm]: wrappingKey[kAlgorithm] }), bytes);
+  },
+  async unwrapKey(format, wrapped, unwrappingKey, unwrapAlgorithm, unwrappedKeyAlgorithm, extractable, usages) {
+    const k = Object.assign(Object.create(CryptoKey.prototype), { [kUsages]: ['decrypt'], [kKeyObject]: unwrappingKey[kKeyObject], [kAlgorithm]: unwrappingKey[kAlgorithm] });
+    const bytes = Buffer.from(await decryptWeb(unwrapAlgorithm, k, wrapped));
+    return importKey(format, format === 'jwk' ? JSON.parse(bytes.toString()) : bytes, unwrappedKeyAlgorithm, extractable, usages);
+  },
+};
+class SubtleCrypto { constructor() { throw typeError('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor'); } }
+Object.setPrototypeOf(subtle, SubtleCrypto.prototype);
+const webcrypto = { getRandomValues, randomUUID, subtle, CryptoKey };
+Object.assign(crypto, cryptoExtras, { webcrypto, subtle });
+if (typeof G.crypto === 'undefined') G.crypto = webcrypto;
+if (typeof G.CryptoKey === 'undefined') G.CryptoKey = CryptoKey;
+if (typeof G.SubtleCrypto === 'undefined') G.SubtleCrypto = SubtleCrypto;
 
 // ---------------------------------------------------------------- process
 
@@ -3756,7 +4583,7 @@ function makeVm() {
     const id = RealmApi.create();
     const g = RealmApi.global(id);
     try { delete g.Realm; } catch (e) { /* leave it */ }
-    return { id, global: g, builtins: new Set(Reflect.ownKeys(g)), linked: new Set(), copied: new Set(), sandbox: null };
+    return { id, global: g, builtins: new Set(Reflect.ownKeys(g)), linked: new Set(), copied: new Set(), ref: null };
   }
   function createContext(contextObject, options) {
     if (contextObject === undefined || contextObject === DONT_CONTEXTIFY) contextObject = {};
@@ -3772,8 +4599,9 @@ function makeVm() {
     }
     if (contexts.has(contextObject)) return contextObject;
     const r = newRealm();
-    r.sandbox = contextObject;
     contexts.set(contextObject, r);
+    r.ref = new WeakRef(contextObject);
+    if (realms) realms.register(contextObject, r.id);
     return contextObject;
   }
   function isContext(object) {
@@ -3785,20 +4613,31 @@ function makeVm() {
     if (!r) throw errInvalidArgType(name || 'contextifiedObject', 'an vm.Context', ctx);
     return r;
   }
+  // A realm lives as long as its contextified object: the global's accessors hold the object weakly, so the object
+  // can be collected, and then the realm is disposed.
+  const realms = typeof FinalizationRegistry === 'function' && typeof RealmApi.dispose === 'function'
+    ? new FinalizationRegistry((id) => { try { RealmApi.dispose(id); } catch (e) { /* already gone */ } }) : null;
+  function forward(g, k, ref, enumerable) {
+    Object.defineProperty(g, k, {
+      get: () => { const o = ref.deref(); return o === undefined ? undefined : o[k]; },
+      set: (v) => { const o = ref.deref(); if (o !== undefined) o[k] = v; },
+      configurable: true, enumerable,
+    });
+  }
   function syncIn(r) {
-    const g = r.global, sb = r.sandbox;
+    const g = r.global, sb = r.ref.deref();
     for (const k of Reflect.ownKeys(sb)) {
       if (r.linked.has(k)) continue;
       if (r.copied.has(k)) { try { g[k] = sb[k]; } catch (e) { /* read-only */ } continue; }
       const d = Object.getOwnPropertyDescriptor(g, k);
       if (d && !d.configurable) { r.copied.add(k); try { g[k] = sb[k]; } catch (e) { /* read-only */ } continue; }
       const sd = Object.getOwnPropertyDescriptor(sb, k);
-      Object.defineProperty(g, k, { get: () => sb[k], set: (v) => { sb[k] = v; }, configurable: true, enumerable: sd ? sd.enumerable : true });
+      forward(g, k, r.ref, sd ? sd.enumerable : true);
       r.linked.add(k);
     }
   }
   function syncOut(r) {
-    const g = r.global, sb = r.sandbox;
+    const g = r.global, sb = r.ref.deref();
     for (const k of Reflect.ownKeys(g)) {
       if (r.linked.has(k) || (r.builtins.has(k) && !Object.prototype.hasOwnProperty.call(sb, k))) continue;
       const d = Object.getOwnPropertyDescriptor(g, k);
@@ -3808,7 +4647,7 @@ function makeVm() {
         if ('value' in d) Object.defineProperty(sb, k, { value: d.value, writable: true, enumerable: d.enumerable, configurable: true });
         else Object.defineProperty(sb, k, d);
       } catch (e) { continue; }
-      Object.defineProperty(g, k, { get: () => sb[k], set: (v) => { sb[k] = v; }, configurable: true, enumerable: d.enumerable });
+      forward(g, k, r.ref, d.enumerable);
       r.linked.add(k);
     }
   }

@@ -701,10 +701,20 @@ public final class Host {
         });
     }
 
-    /** Closes the fd after the queued writes. */
+    /**
+     * Closes the fd after the queued writes. A socket's sending side is shut down first: this runtime's own reader
+     * may be blocked in a read on it, and a description with a read in progress stays open (as on Linux), so the
+     * peer would never see the end of the stream. The receiving side stays, as with TCP, where the peer's late
+     * writes are not an error for the peer.
+     */
     @Export
     public void closeAsync(int fd) {
         queueWrite(fd, () -> {
+            try {
+                sys.shutdown(fd, Syscalls.SHUT_WR);
+            } catch (RuntimeException notAConnectedSocket) {
+                // pipes, files, unconnected sockets: nothing to shut down
+            }
             try {
                 sys.close(fd);
             } catch (RuntimeException ignored) {
@@ -1060,6 +1070,65 @@ public final class Host {
             }
             throw e;
         }
+    }
+
+    /** Base64 of a large buffer (the runtime's own loop is slow for megabytes). */
+    @Export
+    public String base64Encode(Value arrayBuffer, int offset, int length, boolean url) {
+        byte[] b = new byte[length];
+        arrayBuffer.readBuffer(offset, b, 0, length);
+        return url ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b) : java.util.Base64.getEncoder().encodeToString(b);
+    }
+
+    private static final byte[] B64 = new byte[128];
+
+    static {
+        java.util.Arrays.fill(B64, (byte) -1);
+        String a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < 64; i++) {
+            B64[a.charAt(i)] = (byte) i;
+        }
+        B64['-'] = 62;
+        B64['_'] = 63;
+    }
+
+    /** Node's lenient base64 decoding (either alphabet, other characters skipped, stops at padding). */
+    @Export
+    public ByteBuffer base64Decode(String s) {
+        byte[] out = new byte[s.length() * 3 / 4 + 3];
+        int bits = 0;
+        int value = 0;
+        int j = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '=') {
+                break;
+            }
+            int v = c < 128 ? B64[c] : -1;
+            if (v < 0) {
+                continue;
+            }
+            value = (value << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                out[j++] = (byte) (value >> bits);
+            }
+        }
+        return ByteBuffer.wrap(out, 0, j).slice();
+    }
+
+    private @Nullable NodeCrypto crypto;
+
+    /** Ciphers, keys, signatures and key agreement (see NodeCrypto). */
+    @Export
+    public NodeCrypto crypto() {
+        NodeCrypto c = crypto;
+        if (c == null) {
+            c = new NodeCrypto();
+            crypto = c;
+        }
+        return c;
     }
 
     // ---- TLS run by the guest over its own streams (TlsContext, TlsEngine) ----
