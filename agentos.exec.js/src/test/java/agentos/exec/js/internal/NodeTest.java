@@ -219,6 +219,56 @@ class NodeTest {
     }
 
     @Test
+    void cryptoCiphersKeysSignaturesAndWebCryptoThroughTheJca() throws Exception {
+        // Derivations are checked against vectors printed by Node 20 itself; the rest round-trips through both sides.
+        write("/workspace/crypto.js", """
+                const crypto = require('crypto');
+                const key = crypto.randomBytes(32), iv = crypto.randomBytes(16);
+                const c = crypto.createCipheriv('aes-256-cbc', key, iv);
+                const enc = Buffer.concat([c.update('hello world'), c.final()]);
+                const d = crypto.createDecipheriv('aes-256-cbc', key, iv);
+                console.log(d.update(enc, undefined, 'utf8') + d.final('utf8'), enc.length);
+                const g = crypto.createCipheriv('aes-128-gcm', key.subarray(0, 16), iv.subarray(0, 12));
+                const ge = Buffer.concat([g.update('secret'), g.final()]), tag = g.getAuthTag();
+                const gd = crypto.createDecipheriv('aes-128-gcm', key.subarray(0, 16), iv.subarray(0, 12));
+                gd.setAuthTag(Buffer.alloc(16));
+                gd.update(ge);
+                try { gd.final(); } catch (e) { console.log('tampered:', e.message); }
+                console.log(crypto.pbkdf2Sync('pw', 'salt', 1000, 16, 'sha256').toString('hex'),
+                  crypto.scryptSync('pw', 'salt', 16).toString('hex'),
+                  Buffer.from(crypto.hkdfSync('sha256', 'key', 'salt', 'info', 16)).toString('hex'));
+                const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+                const sig = crypto.sign('sha256', Buffer.from('data'), privateKey);
+                const pem = privateKey.export({ type: 'pkcs1', format: 'pem' });
+                console.log(privateKey.asymmetricKeyDetails.modulusLength, pem.split('\\n')[0],
+                  crypto.verify('sha256', Buffer.from('data'), publicKey, sig), crypto.verify('sha256', Buffer.from('other'), publicKey, sig),
+                  crypto.createPrivateKey(pem).equals(privateKey),
+                  crypto.privateDecrypt(privateKey, crypto.publicEncrypt(publicKey, Buffer.from('rsa'))).toString());
+                const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+                console.log(ec.publicKey.export({ format: 'jwk' }).crv,
+                  crypto.createPrivateKey({ key: ec.privateKey.export({ format: 'jwk' }), format: 'jwk' }).equals(ec.privateKey));
+                const a = crypto.createECDH('prime256v1'), b = crypto.createECDH('prime256v1');
+                a.generateKeys(); b.generateKeys();
+                console.log(a.computeSecret(b.getPublicKey()).equals(b.computeSecret(a.getPublicKey())));
+                (async () => {
+                  const s = globalThis.crypto.subtle;
+                  const k = await s.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+                  const signature = await s.sign({ name: 'ECDSA', hash: 'SHA-256' }, k.privateKey, Buffer.from('m'));
+                  console.log(signature.byteLength, await s.verify({ name: 'ECDSA', hash: 'SHA-256' }, k.publicKey, signature, Buffer.from('m')));
+                })();
+                """);
+        assertEquals("""
+                hello world 16
+                tampered: Unsupported state or unable to authenticate data
+                0a38253555ce37f5c72a6b703f996814 c0b515908e61334cae6d6003c00be60e 9ca0d662557439e3b83365f2da4626d3
+                2048 -----BEGIN RSA PRIVATE KEY----- true false true rsa
+                P-256 true
+                true
+                64 true
+                """, out("node /workspace/crypto.js"));
+    }
+
+    @Test
     void zlibThroughTheJdk() throws Exception {
         assertEquals("hello zlib hello zlib true Z_DATA_ERROR 907060870\n", out("""
                 node -e '
