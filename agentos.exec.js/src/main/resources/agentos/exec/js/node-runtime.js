@@ -69,11 +69,16 @@ const tickQueue = [];
 function nextTick(fn, ...args) {
   if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "callback" argument must be of type function');
   const snap = G.AsyncContext ? new G.AsyncContext.Snapshot() : null;
-  tickQueue.push(snap ? () => snap.run(fn, ...args) : () => fn(...args));
+  tickQueue.push(snap ? () => snap.run(inDomainScope, fn, args) : () => fn(...args));
   // A tick queued from a promise job must run even though no host event follows it.
   if (!tickDrainQueued) { tickDrainQueued = true; Promise.resolve().then(drainTicksFromMicrotask); }
 }
 let tickDrainQueued = false;
+// Runs a callback inside its captured async context, so that a throw records the domain active there.
+function inDomainScope(fn, args) {
+  if (!domainState) return fn(...args);
+  try { return fn(...args); } catch (e) { domainState.markActive(e); throw e; }
+}
 function drainTicksFromMicrotask() { tickDrainQueued = false; runTicks(); }
 function runTicks() {
   while (tickQueue.length) {
@@ -85,6 +90,8 @@ function runTicks() {
 // ---------------------------------------------------------------- events
 
 const kCapture = Symbol('kCapture');
+// Set once node:domain is loaded (makeDomain); emitters and the error path consult it.
+let domainState = null;
 class EventEmitterMethods {
   _ev() { if (!this._events) this._events = Object.create(null); return this._events; }
   setMaxListeners(n) { this._maxListeners = n; return this; }
@@ -123,12 +130,21 @@ class EventEmitterMethods {
     if (!list || !list.length) {
       if (name === 'error') {
         const err = args[0];
+        if (domainState && this.domain && this.domain !== this && typeof this.domain.emit === 'function') {
+          if (err !== null && typeof err === 'object') { err.domainEmitter = this; err.domain = this.domain; err.domainThrown = false; }
+          this.domain.emit('error', err);
+          return false;
+        }
         if (err instanceof Error) throw err;
         const e = new NodeError('ERR_UNHANDLED_ERROR', 'Unhandled error. (' + inspect(err) + ')');
         e.context = err;
         throw e;
       }
       return false;
+    }
+    if (domainState && this.domain && this.domain !== this && typeof this.domain.emit === 'function') {
+      domainState.emitIn(this.domain, () => { for (const fn of list.slice()) fn.apply(this, args); });
+      return true;
     }
     for (const fn of list.slice()) fn.apply(this, args);
     return true;
@@ -145,6 +161,7 @@ Object.defineProperty(EventEmitter.prototype, 'constructor', { value: EventEmitt
 EventEmitter.init = function () {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) this._events = Object.create(null);
   this._maxListeners = this._maxListeners || undefined;
+  if (domainState && this.domain === undefined) this.domain = domainState.active() || null;
 };
 EventEmitter.addAbortListener = function (signal, listener) {
   if (signal.aborted) { Promise.resolve().then(() => listener()); return { [Symbol.dispose || Symbol.for('nodejs.dispose')]() {} }; }
@@ -839,7 +856,7 @@ class Timeout {
   }
   _fire() {
     if (this._repeat) host.timerStart(this._id, this._ms); else timerCallbacks.delete(this._id);
-    if (this._snap) this._snap.run(() => this._fn.apply(undefined, this._args)); else this._fn.apply(undefined, this._args);
+    if (this._snap) this._snap.run(inDomainScope, (...a) => this._fn.apply(undefined, a), this._args || []); else this._fn.apply(undefined, this._args);
   }
   ref() { this._ref = true; host.timerRef(this._id, true); return this; }
   unref() { this._ref = false; host.timerRef(this._id, false); return this; }
@@ -1262,9 +1279,6 @@ const fs = {
     return { path: toPath(p), readSync: () => entries[i++] || null, read: async () => entries[i++] || null, closeSync() {}, close: async () => {},
       async *[Symbol.asyncIterator]() { yield* entries; }, *[Symbol.iterator]() { yield* entries; } };
   },
-  watch() { throw new NodeError('ERR_NOT_AVAILABLE', 'fs.watch is not available yet in this runtime'); },
-  watchFile() { throw new NodeError('ERR_NOT_AVAILABLE', 'fs.watchFile is not available yet in this runtime'); },
-  unwatchFile() {},
   createReadStream(p, options) {
     const opts = typeof options === 'string' ? { encoding: options } : options || {};
     const fd = opts.fd !== undefined ? opts.fd : null;
@@ -1325,6 +1339,159 @@ for (const name of Object.keys(fs)) {
     try { resolve(syncFn.apply(fs, args)); } catch (e) { reject(e); }
   });
 }
+// fs.watch and fs.watchFile by polling: the kernel has no change notification, so watchers compare snapshots
+// (names, inodes, sizes, modification times) at an interval. Recursive watches are bounded in entries.
+const WATCH_POLL_MS = 100, WATCH_MAX_ENTRIES = 20000;
+function zeroStats() {
+  return new Stats({ type: 'UNKNOWN', mode: 0, nlink: 0, uid: 0, gid: 0, ino: 0, size: 0, atimeMs: 0, mtimeMs: 0, ctimeMs: 0, birthtimeMs: 0 });
+}
+class StatWatcher extends EventEmitter {
+  constructor(file, interval, persistent) {
+    super();
+    this._file = file;
+    this._prev = this._stat();
+    this._timer = setInterval(() => this._poll(), interval);
+    if (!persistent) this._timer.unref();
+  }
+  _stat() { try { return fs.statSync(this._file); } catch (e) { return zeroStats(); } }
+  _poll() {
+    const cur = this._stat(), prev = this._prev;
+    if (cur.mtimeMs !== prev.mtimeMs || cur.ctimeMs !== prev.ctimeMs || cur.size !== prev.size || cur.ino !== prev.ino || cur.nlink !== prev.nlink || cur.mode !== prev.mode) {
+      this._prev = cur;
+      this.emit('change', cur, prev);
+    }
+  }
+  stop() { if (this._timer) { clearInterval(this._timer); this._timer = null; nextTick(() => this.emit('stop')); } }
+  ref() { if (this._timer) this._timer.ref(); return this; }
+  unref() { if (this._timer) this._timer.unref(); return this; }
+}
+const statWatchers = new Map();
+function watchFile(filename, options, listener) {
+  const file = toPath(filename, 'filename');
+  if (typeof options === 'function') { listener = options; options = {}; }
+  options = Object.assign({ interval: 5007, persistent: true }, options);
+  if (typeof listener !== 'function') throw errInvalidArgType('listener', 'of type function', listener);
+  let w = statWatchers.get(file);
+  if (!w) { w = new StatWatcher(file, options.interval, options.persistent); statWatchers.set(file, w); }
+  w.addListener('change', listener);
+  return w;
+}
+function unwatchFile(filename, listener) {
+  const file = toPath(filename, 'filename');
+  const w = statWatchers.get(file);
+  if (!w) return;
+  if (typeof listener === 'function') w.removeListener('change', listener); else w.removeAllListeners('change');
+  if (w.listenerCount('change') === 0) { w.stop(); statWatchers.delete(file); }
+}
+function snapshot(root, recursive) {
+  const out = new Map();
+  const st = host.stat(root, true);
+  if (st.type !== 'DIRECTORY') { out.set('', [st.ino, st.mtimeMs, st.size, st.type]); return out; }
+  const walk = (dir, rel) => {
+    let names;
+    try { names = Array.from(host.readdir(dir), String); } catch (e) { return; }
+    for (const n of names) {
+      if (out.size >= WATCH_MAX_ENTRIES) return;
+      const p = dir + '/' + n, r = rel ? rel + '/' + n : n;
+      let s;
+      try { s = host.stat(p, false); } catch (e) { continue; }
+      out.set(r, [s.ino, s.mtimeMs, s.size, s.type]);
+      if (recursive && s.type === 'DIRECTORY') walk(p, r);
+    }
+  };
+  walk(root === '/' ? '' : root, '');
+  return out;
+}
+class FSWatcher extends EventEmitter {
+  constructor() { super(); this._timer = null; this._closed = false; }
+  _start(file, options) {
+    const recursive = !!options.recursive, encoding = options.encoding || 'utf8';
+    let prev = sys('watch', file, () => snapshot(file, recursive));
+    const base = path.basename(file);
+    this._timer = setInterval(() => {
+      let cur;
+      try { cur = snapshot(file, recursive); } catch (e) {
+        if (!this._closed) { this.emit('change', 'rename', this._name(base, encoding)); this.close(); }
+        return;
+      }
+      const events = [];
+      for (const [name, v] of cur) {
+        const old = prev.get(name);
+        if (!old || old[0] !== v[0]) events.push(['rename', name]);
+        else if (old[1] !== v[1] || old[2] !== v[2]) events.push(['change', name]);
+      }
+      for (const name of prev.keys()) if (!cur.has(name)) events.push(['rename', name]);
+      prev = cur;
+      for (const [type, name] of events) {
+        if (this._closed) return;
+        this.emit('change', type, this._name(name === '' ? base : name, encoding));
+      }
+    }, WATCH_POLL_MS);
+    if (options.persistent === false) this._timer.unref();
+    if (options.signal) {
+      if (options.signal.aborted) nextTick(() => this.close());
+      else options.signal.addEventListener('abort', () => this.close(), { once: true });
+    }
+  }
+  _name(name, encoding) { return encoding === 'buffer' ? Buffer.from(name) : encoding === 'utf8' || encoding === 'utf-8' ? name : Buffer.from(name).toString(encoding); }
+  close() {
+    if (this._closed) return;
+    this._closed = true;
+    if (this._timer) { clearInterval(this._timer); this._timer = null; }
+    nextTick(() => this.emit('close'));
+  }
+  ref() { if (this._timer) this._timer.ref(); return this; }
+  unref() { if (this._timer) this._timer.unref(); return this; }
+}
+function watch(filename, options, listener) {
+  if (typeof options === 'function') { listener = options; options = {}; }
+  if (typeof options === 'string') options = { encoding: options };
+  options = Object.assign({ persistent: true, recursive: false }, options);
+  if (typeof options.persistent !== 'boolean') throw errInvalidArgType('options.persistent', 'of type boolean', options.persistent);
+  if (typeof options.recursive !== 'boolean') throw errInvalidArgType('options.recursive', 'of type boolean', options.recursive);
+  if (options.encoding !== undefined && options.encoding !== 'buffer') normEnc(options.encoding);
+  if (options.signal !== undefined && (options.signal === null || typeof options.signal !== 'object' || !('aborted' in options.signal))) {
+    throw errInvalidArgType('options.signal', 'an instance of AbortSignal', options.signal);
+  }
+  const file = toPath(filename, 'filename');
+  const w = new FSWatcher();
+  w._start(file, options);
+  if (typeof listener === 'function') w.on('change', listener);
+  return w;
+}
+function watchPromise(filename, options) {
+  options = typeof options === 'string' ? { encoding: options } : Object.assign({}, options);
+  const signal = options.signal;
+  delete options.signal;
+  const w = watch(filename, options);
+  const queue = [], waiting = [];
+  let done = false, failure = null;
+  const finish = (err) => {
+    if (done) return;
+    done = true; failure = err || null; w.close();
+    while (waiting.length) { const p = waiting.shift(); if (failure) p.reject(failure); else p.resolve({ value: undefined, done: true }); }
+  };
+  w.on('change', (eventType, name) => {
+    const v = { eventType, filename: name };
+    if (waiting.length) waiting.shift().resolve({ value: v, done: false }); else queue.push(v);
+  });
+  if (signal) {
+    const abort = () => { const e = new Error('The operation was aborted'); e.name = 'AbortError'; e.code = 'ABORT_ERR'; e.cause = signal.reason; finish(e); };
+    if (signal.aborted) abort(); else signal.addEventListener('abort', abort, { once: true });
+  }
+  return {
+    next() {
+      if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
+      if (done) return failure ? Promise.reject(failure) : Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return() { finish(); return Promise.resolve({ value: undefined, done: true }); },
+    throw(e) { finish(e); return Promise.reject(e); },
+    [Symbol.asyncIterator]() { return this; },
+  };
+}
+Object.assign(fs, { watch, watchFile, unwatchFile, FSWatcher, StatWatcher });
+promises.watch = watchPromise;
 fs.exists = (p, cb) => setImmediate(() => cb(fs.existsSync(p)));
 fs.read = function (fd, buffer, offset, length, position, cb) {
   if (typeof buffer === 'function') { cb = buffer; buffer = Buffer.alloc(16384); offset = 0; length = buffer.length; position = null; }
@@ -4729,6 +4896,83 @@ function makeVm() {
   };
 }
 
+// node:domain on GraalJS's AsyncContext: the active domain follows timers, ticks and promises the way Node's async
+// hooks carry it; errors thrown while a domain is active, and 'error' events of its emitters, go to the domain.
+function makeDomain() {
+  if (domainState) return domainState.module;
+  const AC = G.AsyncContext;
+  const variable = AC ? new AC.Variable() : null;
+  const stack = [];
+  const kThrownIn = Symbol('domainThrownIn');
+  const active = () => (stack.length ? stack[stack.length - 1] : variable ? variable.get() : undefined);
+  const mark = (e, d) => {
+    if (d && e !== null && typeof e === 'object' && !Object.prototype.hasOwnProperty.call(e, kThrownIn)) {
+      try { Object.defineProperty(e, kThrownIn, { value: d, configurable: true }); } catch (x) { /* frozen */ }
+    }
+  };
+  class Domain extends EventEmitter {
+    constructor() { super(); this.members = []; this.domain = null; }
+    enter() { stack.push(this); }
+    exit() { const i = stack.lastIndexOf(this); if (i >= 0) stack.length = i; }
+    run(fn, ...args) {
+      if (typeof fn !== 'function') throw errInvalidArgType('fn', 'of type function', fn);
+      const body = () => {
+        stack.push(this);
+        try { return fn.apply(this, args); } catch (e) { mark(e, this); throw e; } finally { this.exit(); }
+      };
+      return variable ? variable.run(this, body) : body();
+    }
+    add(ee) {
+      if (ee.domain === this) return;
+      if (ee.domain && typeof ee.domain.remove === 'function') ee.domain.remove(ee);
+      ee.domain = this;
+      this.members.push(ee);
+    }
+    remove(ee) {
+      ee.domain = null;
+      const i = this.members.indexOf(ee);
+      if (i >= 0) this.members.splice(i, 1);
+    }
+    bind(cb) {
+      const d = this;
+      const bound = function (...args) { return d.run(() => cb.apply(this, args)); };
+      bound.domain = d;
+      return bound;
+    }
+    intercept(cb) {
+      const d = this;
+      const bound = function (err, ...args) {
+        if (err) {
+          if (typeof err === 'object') { err.domain = d; err.domainBound = cb; err.domainThrown = false; }
+          d.emit('error', err);
+          return undefined;
+        }
+        return d.run(() => cb.apply(this, args));
+      };
+      bound.domain = d;
+      return bound;
+    }
+    dispose() { this.exit(); this.members.length = 0; this.emit('dispose'); }
+  }
+  domainState = {
+    active, mark,
+    markActive(e) { mark(e, active()); },
+    // An uncaught error the domain active at its throw will handle: true when handled.
+    handle(e) {
+      const d = (e !== null && typeof e === 'object' && e[kThrownIn]) || active();
+      if (!d || !d.listenerCount('error')) return false;
+      if (e !== null && typeof e === 'object') { try { e.domain = d; e.domainThrown = true; } catch (x) { /* frozen */ } }
+      stack.length = 0;
+      d.emit('error', e);
+      return true;
+    },
+    emitIn(d, fn) { return variable ? variable.run(d, () => { stack.push(d); try { return fn(); } catch (e) { mark(e, d); throw e; } finally { d.exit(); } }) : fn(); },
+  };
+  Object.defineProperty(process, 'domain', { get: () => active() || null, set() {}, configurable: true, enumerable: true });
+  const create = () => new Domain();
+  domainState.module = { Domain, create, createDomain: create, get active() { return active() || null; }, _stack: stack };
+  return domainState.module;
+}
 function unavailable(name, why) {
   return new Proxy(function () {}, {
     get(t, prop) {
@@ -4782,6 +5026,7 @@ const builtinFactories = {
   dgram: () => makeDgram(),
   worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
   vm: () => makeVm(),
+  domain: () => makeDomain(),
   inspector: () => unavailable('inspector', 'there is no debugger protocol in a VM'),
   v8: () => ({ getHeapStatistics: () => ({ total_heap_size: 0, used_heap_size: 0, heap_size_limit: Number(host.maxOldSpaceBytes()) }), serialize: (v) => Buffer.from(JSON.stringify(v)), deserialize: (b) => JSON.parse(b.toString()), setFlagsFromString() {} }),
   cluster: () => unavailable('cluster', 'there is one process per node command'),
@@ -5920,6 +6165,9 @@ function describeError(e) {
 
 function uncaught(e) {
   if (isHostExit(e)) throw e;
+  if (domainState) {
+    try { if (domainState.handle(e)) return; } catch (e2) { e = e2; }
+  }
   if (process.listenerCount('uncaughtException')) {
     try { process.emit('uncaughtException', e, 'uncaughtException'); return; } catch (e2) { e = e2; }
   }

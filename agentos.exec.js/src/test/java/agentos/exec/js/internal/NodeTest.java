@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import agentos.api.Vm;
 import agentos.api.process.ExecOptions;
 import agentos.api.process.ExecResult;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -266,6 +267,35 @@ class NodeTest {
                 true
                 64 true
                 """, out("node /workspace/crypto.js"));
+    }
+
+    @Test
+    void fsWatchersSeeChangesMadeInTheVmAndDomainsCatchAsyncErrors() throws Exception {
+        write("/workspace/watch.js", """
+                const fs = require('fs'), domain = require('domain');
+                fs.mkdirSync('/tmp/w/sub', { recursive: true });
+                const w = fs.watch('/tmp/w', { recursive: true }, (type, name) => console.log('watch', type, name));
+                fs.watchFile('/tmp/w/f.txt', { interval: 50 }, (cur, prev) => {
+                  console.log('watchFile', prev.size, '->', cur.size);
+                  fs.unwatchFile('/tmp/w/f.txt');
+                });
+                setTimeout(() => fs.writeFileSync('/tmp/w/f.txt', 'abc'), 200);
+                setTimeout(() => fs.writeFileSync('/tmp/w/sub/g.txt', 'x'), 500);
+                setTimeout(() => {
+                  w.close();
+                  const d = domain.create();
+                  d.on('error', (e) => console.log('domain caught', e.message));
+                  d.run(() => setTimeout(() => { throw new Error('from a timer'); }, 1));
+                }, 800);
+                """);
+        // The watchers poll independently, so their lines interleave freely, and a poll between a file's creation and
+        // its write may add a "change" for it.
+        List<String> lines = List.of(out("node /workspace/watch.js").split("\n"));
+        List<String> expected = List.of("watchFile 0 -> 3", "watch rename f.txt", "watch change sub", "watch rename sub/g.txt",
+                "domain caught from a timer");
+        assertTrue(lines.containsAll(expected), () -> "got " + lines);
+        assertTrue(expected.containsAll(lines.stream().filter(l -> !l.matches("watch change (f\\.txt|sub/g\\.txt)")).toList()),
+                () -> "got " + lines);
     }
 
     @Test
