@@ -4973,6 +4973,202 @@ function makeDomain() {
   domainState.module = { Domain, create, createDomain: create, get active() { return active() || null; }, _stack: stack };
   return domainState.module;
 }
+// worker_threads as processes: guest code may not create threads, so a Worker is a `node` process in the VM
+// (under the kernel's limits, like fork()) joined by an IPC channel that carries structured clones encoded as
+// JSON. What a process cannot give a thread is said plainly: no shared memory (SharedArrayBuffer, Atomics across
+// workers), transferred ports or resource limits; process.pid differs in the worker.
+function encodeClone(v, seen) {
+  if (v === undefined) return { $: 'u' };
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isNaN(v) ? { $: 'n', v: 'NaN' } : !Number.isFinite(v) || Object.is(v, -0) ? { $: 'n', v: Object.is(v, -0) ? '-0' : String(v) } : v;
+  if (typeof v === 'bigint') return { $: 'b', v: String(v) };
+  if (typeof v === 'function' || typeof v === 'symbol') {
+    const e = new G.DOMException(String(typeof v === 'function' ? v : v.toString()) + ' could not be cloned.', 'DataCloneError');
+    throw e;
+  }
+  if (seen.has(v)) return { $: 'r', v: seen.get(v) };
+  const id = seen.size;
+  seen.set(v, id);
+  if (v instanceof Date) return { $: 'd', v: v.getTime(), id };
+  if (v instanceof RegExp) return { $: 'x', s: v.source, f: v.flags, id };
+  if (v instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && v instanceof SharedArrayBuffer)) return { $: 'ab', v: Buffer.from(v).toString('base64'), id };
+  if (ArrayBuffer.isView(v)) {
+    const t = v instanceof Buffer ? 'Uint8Array' : v.constructor.name;
+    return { $: 'ta', t, v: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'), id };
+  }
+  if (v instanceof Map) return { $: 'm', v: Array.from(v, ([k, x]) => [encodeClone(k, seen), encodeClone(x, seen)]), id };
+  if (v instanceof Set) return { $: 's', v: Array.from(v, (x) => encodeClone(x, seen)), id };
+  if (v instanceof Error) {
+    const o = { $: 'e', n: v.name, m: v.message, s: v.stack, id };
+    if (v.code !== undefined) o.c = encodeClone(v.code, seen);
+    if (v.cause !== undefined) o.cause = encodeClone(v.cause, seen);
+    return o;
+  }
+  if (v instanceof MessagePort) throw new G.DOMException('MessagePort objects cannot be transferred between worker processes in this runtime', 'DataCloneError');
+  if (Array.isArray(v)) return { $: 'a', v: v.map((x) => encodeClone(x, seen)), id };
+  const o = {};
+  for (const k of Object.keys(v)) { if (typeof v[k] !== 'function') o[k] = encodeClone(v[k], seen); }
+  return { $: 'o', v: o, id };
+}
+function decodeClone(v, refs) {
+  if (v === null || typeof v !== 'object') return v;
+  const keep = (x) => { if (v.id !== undefined) refs.set(v.id, x); return x; };
+  switch (v.$) {
+    case 'u': return undefined;
+    case 'n': return v.v === '-0' ? -0 : Number(v.v);
+    case 'b': return BigInt(v.v);
+    case 'r': return refs.get(v.v);
+    case 'd': return keep(new Date(v.v));
+    case 'x': return keep(new RegExp(v.s, v.f));
+    case 'ab': { const b = Buffer.from(v.v, 'base64'); return keep(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)); }
+    case 'ta': {
+      const b = Buffer.from(v.v, 'base64');
+      const C = G[v.t] || Uint8Array;
+      const copy = b.buffer.slice(b.byteOffset, b.byteOffset + b.length);
+      return keep(C === DataView ? new DataView(copy) : new C(copy));
+    }
+    case 'm': { const m = keep(new Map()); for (const [k, x] of v.v) m.set(decodeClone(k, refs), decodeClone(x, refs)); return m; }
+    case 's': { const s = keep(new Set()); for (const x of v.v) s.add(decodeClone(x, refs)); return s; }
+    case 'e': {
+      const C = { TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError }[v.n] || Error;
+      const e = keep(new C(v.m));
+      if (v.s !== undefined) e.stack = v.s;
+      if (v.c !== undefined) e.code = decodeClone(v.c, refs);
+      if (v.cause !== undefined) e.cause = decodeClone(v.cause, refs);
+      return e;
+    }
+    case 'a': { const a = keep([]); for (const x of v.v) a.push(decodeClone(x, refs)); return a; }
+    case 'o': { const o = keep({}); for (const k of Object.keys(v.v)) o[k] = decodeClone(v.v[k], refs); return o; }
+    default: return v;
+  }
+}
+const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+let nextThreadId = 1;
+let workerInit = null;
+const environmentData = new Map();
+function makeWorkerThreads() {
+  const cp = loadBuiltin('child_process');
+  class Worker extends EventEmitter {
+    constructor(filename, options) {
+      super();
+      options = options === undefined ? {} : options;
+      if (options === null || typeof options !== 'object') throw errInvalidArgType('options', 'of type object', options);
+      let file;
+      if (options.eval) {
+        if (typeof filename !== 'string') throw errInvalidArgType('filename', 'of type string', filename);
+      } else if (filename instanceof URL) {
+        if (filename.protocol !== 'file:' && filename.protocol !== 'data:') throw typeError('ERR_WORKER_UNSUPPORTED_PATH', 'The worker script or module filename must be an absolute path or a relative path starting with \'./\' or \'../\'. Received "' + filename.href + '"');
+        file = filename.protocol === 'file:' ? fileURLToPath(filename) : null;
+        if (!file) throw new NodeError('ERR_NOT_AVAILABLE', 'data: URLs as worker scripts are not available in this runtime');
+      } else if (typeof filename === 'string') {
+        if (!path.isAbsolute(filename) && !/^\.\.?[\\/]/.test(filename)) {
+          throw typeError('ERR_WORKER_PATH', 'The worker script or module filename must be an absolute path or a relative path starting with \'./\' or \'../\'. Received "' + filename + '"');
+        }
+        file = path.resolve(filename);
+      } else throw errInvalidArgType('filename', 'of type string or an instance of URL', filename);
+      if (options.argv !== undefined && !Array.isArray(options.argv)) throw errInvalidArgType('options.argv', 'an instance of Array', options.argv);
+      if (options.execArgv !== undefined && !Array.isArray(options.execArgv)) throw errInvalidArgType('options.execArgv', 'an instance of Array', options.execArgv);
+      if (options.env !== undefined && options.env !== SHARE_ENV && (options.env === null || typeof options.env !== 'object')) throw errInvalidArgType('options.env', 'of type object', options.env);
+      this.threadId = nextThreadId++;
+      this.resourceLimits = {};
+      this._exited = false;
+      this._terminating = false;
+      const init = encodeClone({
+        filename: options.eval ? null : file, source: options.eval ? filename : null, workerData: options.workerData,
+        threadId: this.threadId, argv: (options.argv || []).map(String), env: Array.from(environmentData),
+        name: options.name === undefined ? '' : String(options.name),
+      }, new Map());
+      const env = options.env === undefined || options.env === SHARE_ENV ? process.env : Object.assign({}, options.env);
+      this._child = cp.spawn(process.execPath, [...(options.execArgv || []), '--agentos-worker'], {
+        env, stdio: [options.stdin ? 'pipe' : 'ignore', options.stdout ? 'pipe' : 'inherit', options.stderr ? 'pipe' : 'inherit', 'ipc'],
+      });
+      this.stdin = options.stdin ? this._child.stdin : null;
+      this.stdout = options.stdout ? this._child.stdout : null;
+      this.stderr = options.stderr ? this._child.stderr : null;
+      this._child.on('internalMessage', (m) => {
+        if (m.cmd === 'NODE_WORKER_ONLINE') this.emit('online');
+        else if (m.cmd === 'NODE_WORKER_MSG') { const data = decodeClone(m.v, new Map()); this.emit('message', data); }
+        else if (m.cmd === 'NODE_WORKER_ERROR') { this._errored = true; this.emit('error', decodeClone(m.v, new Map())); }
+      });
+      this._child.on('error', (e) => this.emit('error', e));
+      this._child.on('exit', (code, signal) => {
+        this._exited = true;
+        const c = this._terminating || signal ? 1 : code === null ? 1 : code;
+        this.threadId = -1;
+        this.emit('exit', c);
+        if (this._onExit) this._onExit(c);
+      });
+      this._child.send({ cmd: 'NODE_WORKER_INIT', v: init });
+    }
+    postMessage(value, transferList) {
+      if (this._exited) return;
+      this._child.send({ cmd: 'NODE_WORKER_MSG', v: encodeClone(value, new Map()) });
+    }
+    terminate(cb) {
+      const p = new Promise((resolve) => {
+        if (this._exited) { resolve(undefined); return; }
+        this._onExit = resolve;
+        this._terminating = true;
+        this._child.kill('SIGTERM');
+      });
+      if (typeof cb === 'function') p.then((c) => cb(null, c));
+      return p;
+    }
+    ref() { if (this._child.ref) this._child.ref(); return this; }
+    unref() { if (this._child.unref) this._child.unref(); return this; }
+    getHeapSnapshot() { return Promise.reject(new NodeError('ERR_NOT_AVAILABLE', 'heap snapshots are not available in this runtime')); }
+    get performance() { return { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) }; }
+  }
+  let parentPort = null;
+  if (workerInit) {
+    parentPort = new MessagePort();
+    const send = (m) => { if (process.connected) process.send(m); };
+    parentPort.postMessage = (value) => send({ cmd: 'NODE_WORKER_MSG', v: encodeClone(value, new Map()) });
+    parentPort.close = () => { if (process.channel) process.disconnect(); };
+    const listening = () => parentPort.listenerCount('message') > 0 || typeof parentPort.onmessage === 'function';
+    let held = false;
+    const sync = () => { const want = listening(); if (want !== held && process.channel) { held = want; if (want) process.channel.ref(); else process.channel.unref(); } };
+    parentPort.on('newListener', (e) => { if (e === 'message') nextTick(sync); });
+    parentPort.on('removeListener', (e) => { if (e === 'message') nextTick(sync); });
+    parentPort.ref = () => { if (process.channel) { held = true; process.channel.ref(); } return parentPort; };
+    parentPort.unref = () => { if (process.channel) { held = false; process.channel.unref(); } return parentPort; };
+    process.on('internalMessage', (m) => {
+      if (m.cmd !== 'NODE_WORKER_MSG') return;
+      const data = decodeClone(m.v, new Map());
+      if (typeof parentPort.onmessage === 'function') parentPort.onmessage({ data, target: parentPort, type: 'message' });
+      parentPort.emit('message', data);
+    });
+  }
+  return {
+    isMainThread: !workerInit, parentPort, workerData: workerInit ? workerInit.workerData : null, threadId: workerInit ? workerInit.threadId : 0,
+    resourceLimits: {}, SHARE_ENV, Worker: callable(Worker), MessageChannel, MessagePort, BroadcastChannel: G.BroadcastChannel,
+    receiveMessageOnPort: () => undefined, markAsUntransferable() {}, isMarkedAsUntransferable: () => false, moveMessagePortToContext: (p) => p,
+    getEnvironmentData: (k) => environmentData.get(k), setEnvironmentData: (k, v) => { if (v === undefined) environmentData.delete(k); else environmentData.set(k, v); },
+    postMessageToThread() { return Promise.reject(new NodeError('ERR_NOT_AVAILABLE', 'postMessageToThread is not available in this runtime')); },
+  };
+}
+// The worker side: wait for the parent's init message on the IPC channel, then run the script like node would.
+function runWorker(args) {
+  process.once('internalMessage', function onInit(m) {
+    if (m.cmd !== 'NODE_WORKER_INIT') { process.once('internalMessage', onInit); return; }
+    workerInit = decodeClone(m.v, new Map());
+    for (const [k, v] of workerInit.env) environmentData.set(k, v);
+    process.channel.unref();
+    process.send({ cmd: 'NODE_WORKER_ONLINE' });
+    if (workerInit.source !== null) {
+      process.argv = [process.execPath, '[worker eval]', ...workerInit.argv];
+      const m2 = new Module(path.join(process.cwd(), '[worker eval]'), null);
+      m2.filename = '[worker eval]';
+      m2._compile(workerInit.source, '[worker eval]');
+      return;
+    }
+    const filename = resolve(workerInit.filename, process.cwd(), REQUIRE_CONDITIONS, process.cwd());
+    process.argv = [process.execPath, filename, ...workerInit.argv];
+    if (isEsmFile(filename)) { runEsmMain(filename); return; }
+    loadModule(filename, null, true);
+  });
+  if (process.channel) process.channel.ref();
+}
 function unavailable(name, why) {
   return new Proxy(function () {}, {
     get(t, prop) {
@@ -5024,7 +5220,7 @@ const builtinFactories = {
   http2: () => lazyBuiltin('http2')({ Buffer, EventEmitter, Duplex, Readable, Stream: stream.Stream, NodeError, typeError, errInvalidArgType, nextTick,
     net: loadBuiltin('net'), tls: loadBuiltin('tls'), STATUS_CODES, URL, fs, serveHttp1 }),
   dgram: () => makeDgram(),
-  worker_threads: () => ({ isMainThread: true, parentPort: null, workerData: null, threadId: 0, MessageChannel, MessagePort, receiveMessageOnPort: () => undefined, markAsUntransferable() {}, Worker: unavailable('worker_threads.Worker', 'guest code may not create threads') }),
+  worker_threads: () => makeWorkerThreads(),
   vm: () => makeVm(),
   domain: () => makeDomain(),
   inspector: () => unavailable('inspector', 'there is no debugger protocol in a VM'),
@@ -6171,6 +6367,13 @@ function uncaught(e) {
   if (process.listenerCount('uncaughtException')) {
     try { process.emit('uncaughtException', e, 'uncaughtException'); return; } catch (e2) { e = e2; }
   }
+  if (workerInit && process.channel) {
+    // A worker's uncaught error becomes the Worker's 'error' event in the parent.
+    try { host.writeString(process.channel.fd, JSON.stringify({ cmd: 'NODE_WORKER_ERROR', v: encodeClone(e, new Map()) }) + '\n', -1); } catch (x) { /* parent gone */ }
+    process.exitCode = 1;
+    if (!process._exiting) { process._exiting = true; try { process.emit('exit', 1); } catch (x) { /* exit anyway */ } }
+    host.exit(1);
+  }
   try { process.stderr.write(describeError(e) + '\n\nNode.js ' + NODE_VERSION + '\n'); } catch (x) { /* stderr gone */ }
   process.exitCode = 1;
   if (!process._exiting) { process._exiting = true; try { process.emit('exit', 1); } catch (x) { /* exit anyway */ } }
@@ -6189,6 +6392,8 @@ function runMain() {
     if (Number.isInteger(fd) && fd >= 0) setupChannel(process, fd);
   }
   const args = argv.slice(1);
+  const workerAt = args.indexOf('--agentos-worker');
+  if (workerAt >= 0 && process.channel) { process.execArgv = args.slice(0, workerAt); runWorker(args); return; }
   let i = 0, evalSource = null, print = false, inputType = null, check = false;
   const execArgv = [];
   for (; i < args.length; i++) {
