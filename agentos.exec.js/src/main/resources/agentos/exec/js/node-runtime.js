@@ -3090,6 +3090,7 @@ function makeNet() {
       st.readerId = nextReaderId++;
       readers.set(st.readerId, this);
       host.readStart(st.fd, st.readerId, false);
+      if (st.unref) host.readerHold(st.readerId, false);
     }
     _hostEvent(kind, value) {
       if (kind === 'data') {
@@ -3160,8 +3161,9 @@ function makeNet() {
       const a = fd >= 0 ? host.sockName(fd, false) : null;
       return a ? { address: String(a[0]), family: String(a[2]), port: Number(a[1]) } : {};
     }
-    ref() { return this; }
-    unref() { return this; }
+    // An unref'd socket does not keep the process alive (a keep-alive agent's idle sockets): its reader stops holding.
+    ref() { const st = this[kState]; st.unref = false; if (st.readerId) host.readerHold(st.readerId, true); if (st.timer && st.timer.ref) st.timer.ref(); return this; }
+    unref() { const st = this[kState]; st.unref = true; if (st.readerId) host.readerHold(st.readerId, false); return this; }
     resetAndDestroy() { return this.destroy(); }
     destroySoon() { if (this.writable) this.end(); if (this.writableFinished) this.destroy(); else this.once('finish', () => this.destroy()); }
     get [Symbol.toStringTag]() { return 'Socket'; }
@@ -4389,10 +4391,13 @@ function makeHttp() {
     socket.on('close', onClose);
   }
 
+  // Node's connection pool: sockets per origin up to maxSockets (more requests queue), and with keepAlive, idle
+  // sockets kept (unref'd, up to maxFreeSockets) for the next request to the same origin.
   class Agent extends EventEmitter {
     constructor(options) {
       super();
       this.options = Object.assign({ path: null }, options);
+      if (this.options.noDelay === undefined) this.options.noDelay = true;
       this.keepAlive = !!this.options.keepAlive;
       this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
       this.maxSockets = this.options.maxSockets || Infinity;
@@ -4400,14 +4405,118 @@ function makeHttp() {
       this.maxTotalSockets = this.options.maxTotalSockets || Infinity;
       this.scheduling = this.options.scheduling || 'lifo';
       this.sockets = Object.create(null); this.freeSockets = Object.create(null); this.requests = Object.create(null);
+      this.totalSocketCount = 0;
       this.defaultPort = 80;
       this.protocol = 'http:';
+      this.on('free', (socket, opts) => this._free(socket, opts));
     }
     createConnection(options, cb) { const s = net.connect(options); if (cb) s.once('connect', () => cb(null, s)); return s; }
-    getName(o = {}) { return (o.host || 'localhost') + ':' + (o.port || '') + ':' + (o.localAddress || ''); }
-    keepSocketAlive() { return false; }
-    reuseSocket() {}
-    destroy() {}
+    getName(o = {}) {
+      let name = (o.host || 'localhost') + ':' + (o.port || '') + ':' + (o.localAddress || '');
+      if (o.family === 4 || o.family === 6) name += ':' + o.family;
+      if (o.socketPath) name += ':' + o.socketPath;
+      return name;
+    }
+    addRequest(req, options) {
+      options = Object.assign({}, this.options, options);
+      const name = this.getName(options);
+      const free = this.freeSockets[name];
+      while (free && free.length) {
+        const s = this.scheduling === 'fifo' ? free.shift() : free.pop();
+        if (!free.length) delete this.freeSockets[name];
+        if (s.destroyed) continue;
+        this._leaveIdle(s);
+        (this.sockets[name] || (this.sockets[name] = [])).push(s);
+        this.reuseSocket(s, req);
+        req.onSocket(s);
+        return;
+      }
+      const active = (this.sockets[name] || []).length;
+      if (active < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
+        this.createSocket(req, options, (err, s) => (err ? req.onSocket(null, err) : req.onSocket(s)));
+      } else {
+        (this.requests[name] || (this.requests[name] = [])).push(req);
+      }
+    }
+    createSocket(req, options, cb) {
+      const name = this.getName(options);
+      let done = false;
+      const installed = (err, s) => {
+        if (done) return;
+        done = true;
+        if (err) { cb(err); return; }
+        (this.sockets[name] || (this.sockets[name] = [])).push(s);
+        this.totalSocketCount++;
+        s._agentName = name;
+        s._agentOptions = options;
+        s.once('close', () => this.removeSocket(s, options));
+        s.on('agentRemove', () => this.removeSocket(s, options, true));
+        cb(null, s);
+      };
+      const s = this.createConnection(options, installed);
+      if (s) installed(null, s);
+    }
+    removeSocket(s, options, keepOpen) {
+      const name = s._agentName || this.getName(options);
+      let found = false;
+      for (const pool of [this.sockets, this.freeSockets]) {
+        const list = pool[name];
+        if (!list) continue;
+        const i = list.indexOf(s);
+        if (i >= 0) { list.splice(i, 1); found = true; if (!list.length) delete pool[name]; }
+      }
+      if (found) this.totalSocketCount--;
+      const queue = this.requests[name];
+      if (queue && queue.length && (this.sockets[name] || []).length < this.maxSockets) {
+        const req = queue.shift();
+        if (!queue.length) delete this.requests[name];
+        this.createSocket(req, s._agentOptions || options, (err, ns) => (err ? req.onSocket(null, err) : req.onSocket(ns)));
+      }
+    }
+    _free(socket, options) {
+      const name = socket._agentName || this.getName(options);
+      if (socket.destroyed) return;
+      const queue = this.requests[name];
+      if (queue && queue.length) {
+        const req = queue.shift();
+        if (!queue.length) delete this.requests[name];
+        this.reuseSocket(socket, req);
+        req.onSocket(socket);
+        return;
+      }
+      const active = this.sockets[name];
+      if (active) { const i = active.indexOf(socket); if (i >= 0) active.splice(i, 1); if (!active.length) delete this.sockets[name]; }
+      const free = this.freeSockets[name] || [];
+      if (this.keepAlive && free.length < this.maxFreeSockets && this.keepSocketAlive(socket) !== false) {
+        free.push(socket);
+        this.freeSockets[name] = free;
+        this._enterIdle(socket);
+      } else {
+        this.totalSocketCount--;
+        socket._agentName = null;
+        socket.destroy();
+      }
+    }
+    _enterIdle(s) {
+      const close = () => s.destroy();
+      s._idleHandlers = close;
+      s.on('error', close); s.on('end', close); s.on('timeout', close);
+    }
+    _leaveIdle(s) {
+      const close = s._idleHandlers;
+      if (close) { s.removeListener('error', close); s.removeListener('end', close); s.removeListener('timeout', close); s._idleHandlers = null; }
+    }
+    keepSocketAlive(socket) {
+      socket.setKeepAlive(true, this.keepAliveMsecs);
+      socket.unref();
+      const t = this.options.timeout || 0;
+      if (socket.timeout !== t && (t || socket.timeout)) socket.setTimeout(t);
+      return true;
+    }
+    reuseSocket(socket, req) { req.reusedSocket = true; socket.ref(); }
+    destroy() {
+      for (const pool of [this.freeSockets, this.sockets]) for (const k of Object.keys(pool)) for (const s of pool[k].slice()) s.destroy();
+    }
   }
   const globalAgent = new Agent({ keepAlive: true });
 
@@ -4465,10 +4574,26 @@ function makeHttp() {
       }
       const connectOptions = Object.assign({}, options, { host: this.host, port: this.port, path: options.socketPath, servername: options.servername || (isIP(this.host) ? undefined : this.host) });
       let socket;
+      this.shouldKeepAlive = !!(agent && agent.keepAlive) && !options.socketPath && typeof options.createConnection !== 'function';
+      this._agentOptions = connectOptions;
       if (options.socketPath) socket = net.connect({ path: options.socketPath });
       else if (typeof options.createConnection === 'function') socket = options.createConnection(connectOptions, (err, s) => { if (err) this.destroy(err); });
+      else if (agent && typeof agent.addRequest === 'function') { this._pooled = true; agent.addRequest(this, connectOptions); }
       else socket = agent.createConnection(connectOptions);
       if (socket) this._attach(socket);
+    }
+    // The agent's answer: a new or an idle socket (or an error), possibly after queueing behind maxSockets.
+    onSocket(socket, err) {
+      if (err) { nextTick(() => this._fail(err)); return; }
+      if (this._userDestroyed) { if (this.agent) this.agent.emit('free', socket, this._agentOptions); return; }
+      this._attach(socket);
+      const out = this._outbox;
+      this._outbox = null;
+      if (out) for (const [d, cb] of out) super._socketWrite(d, cb);
+    }
+    _socketWrite(data, cb) {
+      if (!this.socket && !this._userDestroyed) { (this._outbox || (this._outbox = [])).push([data, cb]); return; }
+      super._socketWrite(data, cb);
     }
     _firstLine() { return this.method + ' ' + this.path + ' HTTP/1.1\r\n'; }
     _attach(socket) {
@@ -4484,6 +4609,7 @@ function makeHttp() {
         }
         res = new IncomingMessage(socket);
         res._fill(info);
+        res._keepAlive = info.shouldKeepAlive;
         res.req = this;
         this.res = res;
         if (info.upgrade) return this.listenerCount('upgrade') ? 'upgrade' : 'no-upgrade';
@@ -4491,6 +4617,7 @@ function makeHttp() {
         return this.method === 'HEAD' ? 'skip-body' : undefined;
       };
       parser.onUpgrade = (info, head) => {
+        if (this._pooled) socket.emit('agentRemove');
         socket.removeListener('data', onData);
         socket.removeListener('end', onEnd);
         socket.removeListener('close', onClose);
@@ -4505,7 +4632,14 @@ function makeHttp() {
         res.complete = true;
         res.push(null);
         socket.removeListener('close', onClose);
-        socket.destroySoon ? socket.destroySoon() : socket.end();
+        if (this._pooled && this.shouldKeepAlive && res._keepAlive !== false && !this._userDestroyed) {
+          // Back to the agent once the request is fully written: the socket serves the next request.
+          const release = () => {
+            for (const [e, f] of listeners) socket.removeListener(e, f);
+            if (!socket.destroyed) this.agent.emit('free', socket, this._agentOptions);
+          };
+          if (this.finished) nextTick(release); else this.once('finish', release);
+        } else socket.destroySoon ? socket.destroySoon() : socket.end();
         res.once('end', () => nextTick(() => this.emit('close')));
         if (res.readableEnded) nextTick(() => this.emit('close'));
       };
@@ -4517,12 +4651,11 @@ function makeHttp() {
         else if (!res) { this._fail(connReset('socket hang up')); }
       };
       const onSocketError = (e) => this._fail(e);
-      socket.on('data', onData);
-      socket.on('end', onEnd);
-      socket.on('close', onClose);
-      socket.on('error', onSocketError);
-      socket.on('timeout', () => this.emit('timeout'));
-      socket.on('connect', () => { if (this._header !== null && !this._headerSent && this.writableEnded) this._sendHead(); });
+      const onTimeout = () => this.emit('timeout');
+      const onConnect = () => { if (this._header !== null && !this._headerSent && this.writableEnded) this._sendHead(); };
+      const listeners = [['data', onData], ['end', onEnd], ['close', onClose], ['error', onSocketError], ['timeout', onTimeout], ['connect', onConnect]];
+      for (const [e, f] of listeners) socket.on(e, f);
+      if (this.reusedSocket && this._header !== null && !this._headerSent) this._sendHead();
       nextTick(() => this.emit('socket', socket));
     }
     _fail(e) {

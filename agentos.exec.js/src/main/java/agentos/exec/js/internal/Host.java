@@ -584,6 +584,19 @@ public final class Host {
         });
     }
 
+    /** Whether reader {@code id} holds the loop open (a socket's ref()/unref()). */
+    @Export
+    public void readerHold(int id, boolean hold) {
+        Boolean current = readers.get(id);
+        if (current != null && current != hold && readers.replace(id, current, hold)) {
+            if (hold) {
+                process.refs.incrementAndGet();
+            } else {
+                process.refs.decrementAndGet();
+            }
+        }
+    }
+
     /** Stops holding the loop open for reader {@code id} (its thread ends at the next read). */
     @Export
     public void readStop(int id) {

@@ -111,6 +111,33 @@ class NodeNetworkTest {
     }
 
     @Test
+    void agentsPoolKeepAliveConnectionsAndIdleOnesLetTheProcessExit() throws Exception {
+        Vm vm = vms.os().create(VmConfig.builder().build());
+        String script = """
+                const http = require('http');
+                const server = http.createServer((req, res) => res.end(String(req.socket.remotePort)));
+                server.keepAliveTimeout = 60000; // idle connections stay open: only unref'd pooled sockets let the process end
+                server.listen(0, async () => {
+                  const port = server.address().port;
+                  const get = (agent) => new Promise((resolve) => http.get({ port, agent }, (res) => {
+                    let t = ''; res.on('data', (d) => t += d).on('end', () => resolve([t, res.req.reusedSocket]));
+                  }));
+                  const a = await get(), b = await get(), c = await get();
+                  console.log(a[0] === b[0] && b[0] === c[0], a[1], b[1], c[1]);
+                  const one = new http.Agent({ keepAlive: true, maxSockets: 1 });
+                  const ports = await Promise.all([1, 2, 3, 4].map(() => get(one)));
+                  console.log(new Set(ports.map((p) => p[0])).size, Object.values(one.freeSockets).flat().length);
+                  const fresh = new http.Agent({ keepAlive: false });
+                  const d = await get(fresh), e = await get(fresh);
+                  console.log(d[0] !== e[0], Object.keys(fresh.freeSockets).length);
+                  server.close();
+                  server.unref();
+                });
+                """;
+        assertEquals("true false true true\n1 1\ntrue 0\n", node(vm, script));
+    }
+
+    @Test
     void theHostReachesGuestServersAndTwoVmsShareAPort() throws Exception {
         String server = """
                 const http = require('http');
