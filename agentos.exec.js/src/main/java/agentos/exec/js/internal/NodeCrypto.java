@@ -1025,15 +1025,34 @@ public final class NodeCrypto {
         if (!(k instanceof PublicKey pub)) {
             throw err("ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE", "Invalid key object type secret, expected public.");
         }
+        byte[] message = bytes(data);
+        byte[] signature = bytes(sig);
         try {
-            Signature s = signature(hash, pub, padding, saltLength == -2 ? -3 : saltLength, p1363);
-            s.initVerify(pub);
-            s.update(bytes(data));
-            return s.verify(bytes(sig));
-        } catch (java.security.SignatureException e) {
-            return false;
+            boolean pss = "rsa-pss".equals(new KeyHandle(pub).asymmetricKeyType()) || ("rsa".equals(new KeyHandle(pub).asymmetricKeyType()) && padding == 6);
+            if (pss && saltLength == -2) {
+                // RSA_PSS_SALTLEN_AUTO: the JCA verifies one salt length, so try the ones signers use.
+                for (int candidate : new int[] {-3, -1, 0}) {
+                    if (verifyOnce(hash, pub, padding, candidate, p1363, message, signature)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return verifyOnce(hash, pub, padding, saltLength, p1363, message, signature);
         } catch (GeneralSecurityException e) {
             throw err("ERR_CRYPTO_OPERATION_FAILED", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static boolean verifyOnce(@Nullable String hash, PublicKey pub, int padding, int saltLength, boolean p1363,
+            byte[] message, byte[] signature) throws GeneralSecurityException {
+        try {
+            Signature s = signature(hash, pub, padding, saltLength, p1363);
+            s.initVerify(pub);
+            s.update(message);
+            return s.verify(signature);
+        } catch (java.security.SignatureException e) {
+            return false;
         }
     }
 
