@@ -1490,7 +1490,10 @@ function watchPromise(filename, options) {
     [Symbol.asyncIterator]() { return this; },
   };
 }
-Object.assign(fs, { watch, watchFile, unwatchFile, FSWatcher, StatWatcher });
+Object.assign(fs, { watch, watchFile, unwatchFile });
+// Node's fs does not list its watcher classes among its keys.
+Object.defineProperty(fs, 'FSWatcher', { value: FSWatcher, writable: true, configurable: true, enumerable: false });
+Object.defineProperty(fs, 'StatWatcher', { value: StatWatcher, writable: true, configurable: true, enumerable: false });
 promises.watch = watchPromise;
 fs.exists = (p, cb) => setImmediate(() => cb(fs.existsSync(p)));
 fs.read = function (fd, buffer, offset, length, position, cb) {
@@ -1993,7 +1996,9 @@ const crypto = {
   timingSafeEqual: (a, b) => { if (a.length !== b.length) throw new RangeError('Input buffers must have the same byte length'); let d = 0; for (let i = 0; i < a.length; i++) d |= a[i] ^ b[i]; return d === 0; },
 };
 // Ciphers, key derivation, key objects, signatures, RSA encryption and key agreement over the JDK's JCA (host.crypto()).
-const hc = host.crypto();
+// The host side is created on first use: processes that never touch these pay nothing.
+let hostCrypto = null;
+function hc() { return hostCrypto || (hostCrypto = host.crypto()); }
 // Host errors arrive as "CODE:message"; Node throws RangeError/TypeError/Error by code.
 function cryptoError(e) {
   if (!e || typeof e.getMessage !== 'function') return e;
@@ -2045,7 +2050,7 @@ class Cipheriv extends Transform {
     const tagLen = options && options.authTagLength !== undefined ? options.authTagLength : 0;
     this._spec = [cipher, encrypt, k, v, tagLen];
     this._encrypt = encrypt;
-    this._h = cc(() => hc.cipher(cipher, encrypt, k, v, tagLen, true));
+    this._h = cc(() => hc().cipher(cipher, encrypt, k, v, tagLen, true));
     this._started = false;
     this._done = false;
     this._decoder = null;
@@ -2076,7 +2081,7 @@ class Cipheriv extends Transform {
   setAutoPadding(ap = true) {
     if (this._started) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation setAutoPadding');
     const [c, e, k, v, t] = this._spec;
-    this._h = cc(() => hc.cipher(c, e, k, v, t, !!ap));
+    this._h = cc(() => hc().cipher(c, e, k, v, t, !!ap));
     return this;
   }
   setAAD(buf, options) { cc(() => this._handle().setAAD(dataBytes(buf, undefined, 'buffer'))); return this; }
@@ -2098,7 +2103,7 @@ function createDecipheriv(cipher, key, iv, options) { return new Cipheriv(false,
 function getCipherInfo(nameOrNid, options) {
   if (typeof nameOrNid !== 'string' && typeof nameOrNid !== 'number') throw errInvalidArgType('nameOrNid', 'of type string or number', nameOrNid);
   if (typeof nameOrNid !== 'string') return undefined;
-  const i = hc.cipherInfo(nameOrNid);
+  const i = hc().cipherInfo(nameOrNid);
   if (i == null) return undefined;
   const name = nameOrNid.toLowerCase();
   const mode = /ecb/.test(name) ? 'ecb' : /gcm/.test(name) ? 'gcm' : /ctr/.test(name) ? 'ctr' : /ccm/.test(name) ? 'ccm' : /ocb/.test(name) ? 'ocb'
@@ -2121,7 +2126,7 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
   checkInt(iterations, 'iterations', 1, 2147483647);
   checkInt(keylen, 'keylen', 0, 2147483647);
   if (typeof digest !== 'string') throw errInvalidArgType('digest', 'of type string', digest);
-  return fromHost(cc(() => hc.pbkdf2(p, s, iterations, keylen, digest)));
+  return fromHost(cc(() => hc().pbkdf2(p, s, iterations, keylen, digest)));
 }
 function pbkdf2(password, salt, iterations, keylen, digest, callback) {
   if (typeof digest === 'function') { callback = digest; digest = undefined; }
@@ -2150,7 +2155,7 @@ function scryptSync(password, salt, keylen, options) {
   const pw = dataBytes(password, undefined, 'password'), s = dataBytes(salt, undefined, 'salt');
   checkInt(keylen, 'keylen', 0, 2147483647);
   const [N, r, p] = scryptOptions(options);
-  return fromHost(cc(() => hc.scrypt(pw, s, N, r, p, keylen)));
+  return fromHost(cc(() => hc().scrypt(pw, s, N, r, p, keylen)));
 }
 function scrypt(password, salt, keylen, options, callback) {
   if (typeof options === 'function') { callback = options; options = undefined; }
@@ -2163,7 +2168,7 @@ function hkdfSync(digest, ikm, salt, info, keylen) {
   const k = keyBytes(ikm, undefined, 'ikm'), s = dataBytes(salt, undefined, 'salt'), i = dataBytes(info, undefined, 'info');
   checkInt(keylen, 'length', 0, 2147483647);
   if (i.length > 1024) throw errOutOfRange('info', 'must not contain more than 1024 bytes', i.length);
-  const b = fromHost(cc(() => hc.hkdf(digest, k, s, i, keylen)));
+  const b = fromHost(cc(() => hc().hkdf(digest, k, s, i, keylen)));
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.length);
 }
 function hkdf(digest, ikm, salt, info, keylen, callback) {
@@ -2223,7 +2228,7 @@ function createSecretKey(key, encoding) {
   if (typeof key !== 'string' && !ArrayBuffer.isView(key) && !(key instanceof ArrayBuffer)) {
     throw errInvalidArgType('key', 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView', key);
   }
-  return wrapKey(hc.secretKey(dataBytes(key, encoding, 'key')));
+  return wrapKey(hc().secretKey(dataBytes(key, encoding, 'key')));
 }
 function keyInput(key, wantPrivate, name) {
   if (typeof key === 'string' || ArrayBuffer.isView(key) || key instanceof ArrayBuffer) return { data: dataBytes(key, undefined, name), format: 'pem' };
@@ -2254,7 +2259,7 @@ function parseKey(key, wantPrivate, name) {
     return wantPrivate ? i.keyObject : (i.keyObject.type === 'private' ? wrapKey(i.keyObject[kHandle].publicKey()) : i.keyObject);
   }
   const pass = i.passphrase === undefined || i.passphrase === null ? null : dataBytes(i.passphrase, undefined, 'key.passphrase');
-  return wrapKey(cc(() => hc.parseKey(i.data, i.format, i.type || null, pass, wantPrivate)));
+  return wrapKey(cc(() => hc().parseKey(i.data, i.format, i.type || null, pass, wantPrivate)));
 }
 function createPrivateKey(key) { return parseKey(key, true, 'key'); }
 function createPublicKey(key) { return parseKey(key, false, 'key'); }
@@ -2283,7 +2288,7 @@ function generateKeyPairSync(type, options) {
   if (!['rsa', 'rsa-pss', 'dsa', 'ec', 'ed25519', 'ed448', 'x25519', 'x448'].includes(type)) {
     throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'type' must be a supported key type. Received '" + type + "'");
   }
-  const pair = cc(() => hc.generateKeyPair(type, { modulusLength: options.modulusLength, publicExponent: options.publicExponent === undefined ? null : String(options.publicExponent), namedCurve: options.namedCurve }));
+  const pair = cc(() => hc().generateKeyPair(type, { modulusLength: options.modulusLength, publicExponent: options.publicExponent === undefined ? null : String(options.publicExponent), namedCurve: options.namedCurve }));
   const publicKey = wrapKey(pair[0]), privateKey = wrapKey(pair[1]);
   return { publicKey: encodeGenerated(publicKey, options.publicKeyEncoding), privateKey: encodeGenerated(privateKey, options.privateKeyEncoding) };
 }
@@ -2334,7 +2339,7 @@ class Sign extends Writable {
     if (!key) throw typeError('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
     const k = anyKey(key, true, 'key');
     const o = signOptions(key);
-    const r = fromHost(cc(() => hc.sign(this._alg, k[kHandle], Buffer.concat(this._chunks), o.padding, o.saltLength, o.p1363)));
+    const r = fromHost(cc(() => hc().sign(this._alg, k[kHandle], Buffer.concat(this._chunks), o.padding, o.saltLength, o.p1363)));
     return out(r, outputEncoding);
   }
 }
@@ -2352,7 +2357,7 @@ class Verify extends Writable {
     const k = anyKey(key, false, 'key');
     const o = signOptions(key);
     const sig = dataBytes(signature, sigEncoding, 'signature');
-    return cc(() => hc.verify(this._alg, k[kHandle], Buffer.concat(this._chunks), sig, o.padding, o.saltLength, o.p1363));
+    return cc(() => hc().verify(this._alg, k[kHandle], Buffer.concat(this._chunks), sig, o.padding, o.saltLength, o.p1363));
   }
 }
 function NodeCryptoHashCheck(alg) {
@@ -2366,7 +2371,7 @@ function oneShotSign(algorithm, data, key, callback) {
   if (!key) throw typeError('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
   const k = anyKey(key, true, 'key');
   const o = signOptions(key);
-  const r = fromHost(cc(() => hc.sign(algorithm || null, k[kHandle], d, o.padding, o.saltLength, o.p1363)));
+  const r = fromHost(cc(() => hc().sign(algorithm || null, k[kHandle], d, o.padding, o.saltLength, o.p1363)));
   if (typeof callback === 'function') { setImmediate(() => callback(null, r)); return; }
   return r;
 }
@@ -2376,7 +2381,7 @@ function oneShotVerify(algorithm, data, key, signature, callback) {
   const k = anyKey(key, false, 'key');
   const o = signOptions(key);
   const sig = dataBytes(signature, undefined, 'signature');
-  const r = cc(() => hc.verify(algorithm || null, k[kHandle], d, sig, o.padding, o.saltLength, o.p1363));
+  const r = cc(() => hc().verify(algorithm || null, k[kHandle], d, sig, o.padding, o.saltLength, o.p1363));
   if (typeof callback === 'function') { setImmediate(() => callback(null, r)); return; }
   return r;
 }
@@ -2387,21 +2392,21 @@ function rsaOp(op, defaultPadding) {
     const padding = o.padding === undefined ? defaultPadding : o.padding;
     const label = o.oaepLabel === undefined ? null : dataBytes(o.oaepLabel, undefined, 'key.oaepLabel');
     if (o.oaepHash !== undefined && typeof o.oaepHash !== 'string') throw errInvalidArgType('key.oaepHash', 'of type string', o.oaepHash);
-    return fromHost(cc(() => hc.rsa(op, k[kHandle], dataBytes(buffer, o.encoding, 'buffer'), padding, o.oaepHash || null, label)));
+    return fromHost(cc(() => hc().rsa(op, k[kHandle], dataBytes(buffer, o.encoding, 'buffer'), padding, o.oaepHash || null, label)));
   };
 }
 class ECDH {
   constructor(curve) {
     if (typeof curve !== 'string') throw errInvalidArgType('curve', 'of type string', curve);
-    if (!Array.from(hc.curves()).includes(curve) && !['secp256r1', 'P-256', 'P-384', 'P-521'].includes(curve)) {
+    if (!Array.from(hc().curves()).includes(curve) && !['secp256r1', 'P-256', 'P-384', 'P-521'].includes(curve)) {
       throw typeError('ERR_CRYPTO_INVALID_CURVE', 'Invalid EC curve name');
     }
     this._curve = curve === 'secp256r1' || curve === 'P-256' ? 'prime256v1' : curve === 'P-384' ? 'secp384r1' : curve === 'P-521' ? 'secp521r1' : curve;
     this._key = null;
   }
   static convertKey(key, curve, inEnc, outEnc, format) {
-    const pub = wrapKey(cc(() => hc.ecPublic(curve, dataBytes(key, inEnc, 'key'))));
-    return out(fromHost(hc.ecPoint(pub[kHandle], format === 'compressed')), outEnc);
+    const pub = wrapKey(cc(() => hc().ecPublic(curve, dataBytes(key, inEnc, 'key'))));
+    return out(fromHost(hc().ecPoint(pub[kHandle], format === 'compressed')), outEnc);
   }
   generateKeys(enc, format) {
     this._key = generateKeyPairSync('ec', { namedCurve: this._curve }).privateKey;
@@ -2409,25 +2414,25 @@ class ECDH {
   }
   computeSecret(other, inEnc, outEnc) {
     if (!this._key) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation computeSecret');
-    const pub = wrapKey(cc(() => hc.ecPublic(this._curve, dataBytes(other, inEnc, 'otherPublicKey'))));
-    return out(fromHost(cc(() => hc.agree(this._key[kHandle], pub[kHandle]))), outEnc);
+    const pub = wrapKey(cc(() => hc().ecPublic(this._curve, dataBytes(other, inEnc, 'otherPublicKey'))));
+    return out(fromHost(cc(() => hc().agree(this._key[kHandle], pub[kHandle]))), outEnc);
   }
   getPublicKey(enc, format) {
     if (!this._key) throw new NodeError('ERR_CRYPTO_ECDH_INVALID_PUBLIC_KEY', 'Failed to get ECDH public key');
-    return out(fromHost(hc.ecPoint(this._key[kHandle], format === 'compressed')), enc);
+    return out(fromHost(hc().ecPoint(this._key[kHandle], format === 'compressed')), enc);
   }
   getPrivateKey(enc) {
     if (!this._key) throw new NodeError('ERR_CRYPTO_INVALID_STATE', 'Failed to get ECDH private key');
-    return out(fromHost(hc.ecScalar(this._key[kHandle])), enc);
+    return out(fromHost(hc().ecScalar(this._key[kHandle])), enc);
   }
-  setPrivateKey(key, enc) { this._key = wrapKey(cc(() => hc.ecPrivate(this._curve, dataBytes(key, enc, 'key')))); return this; }
+  setPrivateKey(key, enc) { this._key = wrapKey(cc(() => hc().ecPrivate(this._curve, dataBytes(key, enc, 'key')))); return this; }
 }
 function diffieHellman(options) {
   if (options === null || typeof options !== 'object') throw errInvalidArgType('options', 'of type object', options);
   const { privateKey, publicKey } = options;
   if (!isKeyObject(privateKey)) throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.privateKey' is invalid. Received " + inspect(privateKey));
   if (!isKeyObject(publicKey)) throw typeError('ERR_INVALID_ARG_VALUE', "The property 'options.publicKey' is invalid. Received " + inspect(publicKey));
-  return fromHost(cc(() => hc.agree(privateKey[kHandle], publicKey[kHandle])));
+  return fromHost(cc(() => hc().agree(privateKey[kHandle], publicKey[kHandle])));
 }
 function unpad(b) { let i = 0; while (i < b.length - 1 && b[i] === 0) i++; return i ? b.subarray(i) : b; }
 class DiffieHellman {
@@ -2439,7 +2444,7 @@ class DiffieHellman {
     if (typeof sizeOrKey === 'number') {
       checkInt(sizeOrKey, 'sizeOrKey', 0, 2147483647);
       if (sizeOrKey < 2) { const e = new Error('error:02800080:Diffie-Hellman routines::modulus too small'); e.code = 'ERR_OSSL_DH_MODULUS_TOO_SMALL'; throw e; }
-      this._p = fromHost(cc(() => hc.dhPrime(sizeOrKey)));
+      this._p = fromHost(cc(() => hc().dhPrime(sizeOrKey)));
     } else this._p = Buffer.from(dataBytes(sizeOrKey, keyEncoding, 'sizeOrKey'));
     if (generator === undefined) generator = 2;
     if (typeof generator === 'number') {
@@ -2450,18 +2455,18 @@ class DiffieHellman {
     } else this._g = Buffer.from(dataBytes(generator, genEncoding, 'generator'));
     if (unpad(this._g).length === 1 && unpad(this._g)[0] < 2) { const e = new Error('error:028000B7:Diffie-Hellman routines::bad generator'); e.code = 'ERR_OSSL_DH_BAD_GENERATOR'; throw e; }
     this._priv = null; this._pub = null;
-    this.verifyError = hc.isPrime(this._p, 20) ? 0 : 1;
+    this.verifyError = hc().isPrime(this._p, 20) ? 0 : 1;
   }
   generateKeys(enc) {
     if (!this._priv) this._priv = randomBytes(this._p.length);
-    this._pub = unpad(fromHost(hc.modPow(this._g, this._priv, this._p)));
+    this._pub = unpad(fromHost(hc().modPow(this._g, this._priv, this._p)));
     return out(Buffer.from(this._pub), enc);
   }
   computeSecret(key, inEnc, outEnc) {
     const k = dataBytes(key, inEnc, 'key');
     const v = BigInt('0x' + (Buffer.from(k).toString('hex') || '0')), p = BigInt('0x' + this._p.toString('hex'));
     if (v <= 1n || v >= p - 1n) { const e = new Error('Supplied key is too small'); e.code = 'ERR_CRYPTO_INVALID_KEYLEN'; throw e; }
-    return out(fromHost(hc.modPow(k, this._priv, this._p)), outEnc);
+    return out(fromHost(hc().modPow(k, this._priv, this._p)), outEnc);
   }
   getPrime(enc) { return out(Buffer.from(this._p), enc); }
   getGenerator(enc) { return out(Buffer.from(this._g), enc); }
@@ -2479,7 +2484,7 @@ class DiffieHellman {
 class DiffieHellmanGroup extends DiffieHellman {
   constructor(name) {
     if (typeof name !== 'string') throw errInvalidArgType('name', 'of type string', name);
-    const g = hc.dhGroup(name);
+    const g = hc().dhGroup(name);
     if (g == null) throw new NodeError('ERR_CRYPTO_UNKNOWN_DH_GROUP', 'Unknown DH group');
     super(fromHost(g[0]), fromHost(g[1]));
     this.verifyError = 0;
@@ -2492,7 +2497,7 @@ Object.defineProperty(DiffieHellmanGroup.prototype, 'setPrivateKey', { value: un
 class X509Certificate {
   constructor(buffer) {
     const b = dataBytes(buffer, undefined, 'buffer');
-    const j = cc(() => hc.x509(b));
+    const j = cc(() => hc().x509(b));
     const c = JSON.parse(j);
     const dn = (o) => Object.entries(o).map(([k, v]) => (Array.isArray(v) ? v.map((x) => k + '=' + x).join('\n') : k + '=' + v)).join('\n');
     this.subject = dn(c.subject); this.issuer = dn(c.issuer);
@@ -2510,7 +2515,7 @@ class X509Certificate {
   checkIP(ip) { return (this.subjectAltName || '').split(', ').includes('IP Address:' + ip) ? ip : undefined; }
   checkIssued(other) { return other instanceof X509Certificate && this.issuer === other.subject; }
   checkPrivateKey(key) { return JSON.stringify(createPublicKey(key).export({ format: 'jwk' })) === JSON.stringify(this.publicKey.export({ format: 'jwk' })); }
-  verify(key) { return cc(() => hc.x509Verify(this.raw, createPublicKey(key)[kHandle])); }
+  verify(key) { return cc(() => hc().x509Verify(this.raw, createPublicKey(key)[kHandle])); }
   toString() { return '-----BEGIN CERTIFICATE-----\n' + this.raw.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '') + '\n-----END CERTIFICATE-----\n'; }
   toJSON() { return this.toString(); }
   toLegacyObject() { return Object.assign({}, this._json, { raw: this.raw }); }
@@ -2528,7 +2533,7 @@ const cryptoConstants = {
 const cryptoExtras = {
   createCipheriv, createDecipheriv, Cipheriv: callable(class extends Cipheriv { constructor(c, k, i, o) { super(true, c, k, i, o); } }),
   Decipheriv: callable(class extends Cipheriv { constructor(c, k, i, o) { super(false, c, k, i, o); } }),
-  getCiphers: () => Array.from(hc.ciphers(), String), getCipherInfo, getCurves: () => Array.from(hc.curves(), String),
+  getCiphers: () => Array.from(hc().ciphers(), String), getCipherInfo, getCurves: () => Array.from(hc().curves(), String),
   pbkdf2, pbkdf2Sync, scrypt, scryptSync, hkdf, hkdfSync,
   KeyObject, createSecretKey, createPublicKey, createPrivateKey, generateKeyPair, generateKeyPairSync, generateKey, generateKeySync,
   createSign: (alg, options) => new Sign(alg, options), createVerify: (alg, options) => new Verify(alg, options),
@@ -2601,7 +2606,7 @@ async function importKey(format, keyData, algorithm, extractable, usages) {
     if (format === 'raw') {
       const b = bufferSource(keyData, 'keyData');
       if (isSecret) ko = createSecretKey(b);
-      else if (alg.name === 'ECDSA' || alg.name === 'ECDH') ko = wrapKey(cc(() => hc.ecPublic(curveOf[alg.namedCurve], b)));
+      else if (alg.name === 'ECDSA' || alg.name === 'ECDH') ko = wrapKey(cc(() => hc().ecPublic(curveOf[alg.namedCurve], b)));
       else ko = createPublicKey({ key: { kty: 'OKP', crv: alg.name, x: b.toString('base64url') }, format: 'jwk' });
     } else if (format === 'jwk') {
       if (keyData === null || typeof keyData !== 'object') throw domError('Invalid keyData', 'DataError');
@@ -2637,7 +2642,7 @@ async function exportKey(format, key) {
   const ko = key[kKeyObject], alg = key[kAlgorithm];
   if (format === 'raw') {
     if (ko.type === 'secret') return ab(ko.export());
-    if (alg.name === 'ECDSA' || alg.name === 'ECDH') return ab(fromHost(hc.ecPoint(ko[kHandle], false)));
+    if (alg.name === 'ECDSA' || alg.name === 'ECDH') return ab(fromHost(hc().ecPoint(ko[kHandle], false)));
     if (ko.type === 'public') return ab(Buffer.from(ko.export({ format: 'jwk' }).x, 'base64url'));
     throw domError('Unable to export a raw private key', 'InvalidAccessError');
   }
@@ -3133,7 +3138,7 @@ function makeNet() {
       this.connecting = false;
       if (st.timer) { clearTimeout(st.timer); st.timer = null; }
       if (st.readerId) { host.readStop(st.readerId); readers.delete(st.readerId); }
-      if (st.fd >= 0) { const fd = st.fd; st.fd = -1; host.closeAsync(fd); }
+      if (st.fd >= 0) { const fd = st.fd; st.fd = -1; if (st.reset) host.resetAsync(fd); else host.closeAsync(fd); }
       if (err) this._hadError = true;
       if (this.server) { this.server._connectionClosed(this); }
       cb(err);
@@ -3164,7 +3169,8 @@ function makeNet() {
     // An unref'd socket does not keep the process alive (a keep-alive agent's idle sockets): its reader stops holding.
     ref() { const st = this[kState]; st.unref = false; if (st.readerId) host.readerHold(st.readerId, true); if (st.timer && st.timer.ref) st.timer.ref(); return this; }
     unref() { const st = this[kState]; st.unref = true; if (st.readerId) host.readerHold(st.readerId, false); return this; }
-    resetAndDestroy() { return this.destroy(); }
+    // A reset closes without the orderly FIN a destroy sends first, so the peer sees ECONNRESET.
+    resetAndDestroy() { this[kState].reset = true; return this.destroy(); }
     destroySoon() { if (this.writable) this.end(); if (this.writableFinished) this.destroy(); else this.once('finish', () => this.destroy()); }
     get [Symbol.toStringTag]() { return 'Socket'; }
   }

@@ -736,6 +736,18 @@ public final class Host {
         });
     }
 
+    /** Closes the fd after the queued writes without shutting it down first (a reset: the peer sees ECONNRESET). */
+    @Export
+    public void resetAsync(int fd) {
+        queueWrite(fd, () -> {
+            try {
+                sys.close(fd);
+            } catch (RuntimeException ignored) {
+                // already closed
+            }
+        });
+    }
+
     private void queueWrite(int fd, Runnable op) {
         process.refs.incrementAndGet();
         Runnable counted = () -> {

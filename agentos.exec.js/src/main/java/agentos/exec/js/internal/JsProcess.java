@@ -144,7 +144,9 @@ final class JsProcess implements ExecutorProcess {
                 if (task == null) {
                     if (refs.get() <= 0) {
                         dispatch.execute("beforeExit");
-                        if (tasks.isEmpty() && refs.get() <= 0) {
+                        // Like Node, only referenced work keeps the loop alive after beforeExit: an unref'd timer
+                        // whose event is already queued does not run.
+                        if (refs.get() <= 0) {
                             break;
                         }
                         continue;

@@ -73,7 +73,10 @@ import org.jspecify.annotations.Nullable;
  * starts with Node's error code and a colon.
  */
 public final class NodeCrypto {
-    static final Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    /** BouncyCastle as a provider instance, never registered JVM-wide, built on first use (it sets up many algorithms). */
+    static final class Bc {
+        static final Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    }
 
     private static byte[] bytes(@Nullable Value v) {
         if (v == null || v.isNull()) {
@@ -257,7 +260,7 @@ public final class NodeCrypto {
             try {
                 c = Cipher.getInstance(spec.transformation());
             } catch (GeneralSecurityException e) {
-                c = Cipher.getInstance(spec.transformation(), BC);
+                c = Cipher.getInstance(spec.transformation(), Bc.PROVIDER);
             }
             int mode = encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE;
             SecretKeySpec ks = new SecretKeySpec(k, alg.equals("ChaCha20-Poly1305") ? "ChaCha20" : alg);
@@ -462,7 +465,7 @@ public final class NodeCrypto {
                         if (cipher != null && format.equals("pem")) {
                             StringWriter w = new StringWriter();
                             try (JcaPEMWriter pw = new JcaPEMWriter(w)) {
-                                pw.writeObject(key, new JcePEMEncryptorBuilder(cipher.toUpperCase(Locale.ROOT)).setProvider(BC)
+                                pw.writeObject(key, new JcePEMEncryptorBuilder(cipher.toUpperCase(Locale.ROOT)).setProvider(Bc.PROVIDER)
                                         .build(passphraseChars(passphrase)));
                             }
                             return w.toString();
@@ -480,7 +483,7 @@ public final class NodeCrypto {
                         }
                     } else {
                         if (cipher != null) {
-                            JceOpenSSLPKCS8EncryptorBuilder eb = new JceOpenSSLPKCS8EncryptorBuilder(pkcs8Cipher(cipher)).setProvider(BC)
+                            JceOpenSSLPKCS8EncryptorBuilder eb = new JceOpenSSLPKCS8EncryptorBuilder(pkcs8Cipher(cipher)).setProvider(Bc.PROVIDER)
                                     .setPassword(passphraseChars(passphrase));
                             var gen = new JcaPKCS8Generator((PrivateKey) key, eb.build()).generate();
                             der = gen.getContent();
@@ -658,7 +661,7 @@ public final class NodeCrypto {
             }
             // BouncyCastle derives the public half of EC, EdDSA, XDH and DSA keys from their PKCS#8 form.
             PrivateKeyInfo pki = PrivateKeyInfo.getInstance(key.getEncoded());
-            java.security.KeyFactory kf = KeyFactory.getInstance(pki.getPrivateKeyAlgorithm().getAlgorithm().getId(), BC);
+            java.security.KeyFactory kf = KeyFactory.getInstance(pki.getPrivateKeyAlgorithm().getAlgorithm().getId(), Bc.PROVIDER);
             PrivateKey bcKey = kf.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
             PublicKey bcPub;
             if (bcKey instanceof org.bouncycastle.jce.interfaces.ECPrivateKey ecp) {
@@ -779,11 +782,11 @@ public final class NodeCrypto {
                     return toJca(cert.getSubjectPublicKeyInfo());
                 }
                 if (o instanceof PEMEncryptedKeyPair ekp) {
-                    return toJca(ekp.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC)
+                    return toJca(ekp.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER)
                             .build(passphraseChars(passphrase))).getPrivateKeyInfo());
                 }
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo epki) {
-                    return toJca(epki.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC)
+                    return toJca(epki.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER)
                             .build(passphraseChars(passphrase))));
                 }
             } catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.pkcs.PKCSException
@@ -806,7 +809,7 @@ public final class NodeCrypto {
                         return toJca(PrivateKeyInfo.getInstance(der));
                     } catch (RuntimeException e) {
                         PKCS8EncryptedPrivateKeyInfo epki = new PKCS8EncryptedPrivateKeyInfo(der);
-                        return toJca(epki.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC)
+                        return toJca(epki.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER)
                                 .build(passphraseChars(passphrase))));
                     }
                 }
@@ -935,7 +938,7 @@ public final class NodeCrypto {
                         g = KeyPairGenerator.getInstance("EC");
                         g.initialize(new ECGenParameterSpec(jca));
                     } catch (GeneralSecurityException e) {
-                        g = KeyPairGenerator.getInstance("EC", BC);
+                        g = KeyPairGenerator.getInstance("EC", Bc.PROVIDER);
                         g.initialize(new ECGenParameterSpec(jca));
                     }
                 }

@@ -133,11 +133,11 @@ public final class TlsContext {
                     }
                     if (o instanceof PEMEncryptedKeyPair ekp) {
                         return conv.getPrivateKey(ekp.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                                .setProvider(Bc.PROVIDER).build(password(passphrase))).getPrivateKeyInfo());
+                                .setProvider(NodeCrypto.Bc.PROVIDER).build(password(passphrase))).getPrivateKeyInfo());
                     }
                     if (o instanceof PKCS8EncryptedPrivateKeyInfo epki) {
                         return conv.getPrivateKey(epki.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                                .setProvider(Bc.PROVIDER).build(password(passphrase))));
+                                .setProvider(NodeCrypto.Bc.PROVIDER).build(password(passphrase))));
                     }
                 } catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.pkcs.PKCSException
                         | org.bouncycastle.openssl.EncryptionException e) {
@@ -389,10 +389,5 @@ public final class TlsContext {
             int i = Integer.parseInt(alias);
             return i < entries.size() ? entries.get(i).key : null;
         }
-    }
-
-    /** BouncyCastle as a provider instance for decrypting keys; never registered JVM-wide. */
-    private static final class Bc {
-        static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     }
 }
