@@ -2833,9 +2833,23 @@ process.features = { inspector: false, ipv6: true, tls: false, typescript: false
   const env = {};
   const hostEnv = host.env();
   for (const k of Object.keys(hostEnv)) env[k] = String(hostEnv[k]);
+  // Like Node's: values become strings, symbols are refused, and only plain data descriptors may be defined.
+  const envError = (m) => typeError('ERR_INVALID_OBJECT_DEFINE_PROPERTY', "'process.env' " + m);
   process.env = new Proxy(env, {
-    set(t, k, v) { t[k] = String(v); return true; },
-    defineProperty(t, k, d) { t[k] = String(d.value); return true; },
+    set(t, k, v) {
+      if (typeof k === 'symbol' || typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      t[k] = String(v);
+      return true;
+    },
+    has(t, k) { return typeof k !== 'symbol' && Object.prototype.hasOwnProperty.call(t, k); },
+    deleteProperty(t, k) { if (typeof k !== 'symbol') delete t[k]; return true; },
+    defineProperty(t, k, d) {
+      if ('get' in d || 'set' in d) throw envError('does not accept an accessor(getter/setter) descriptor');
+      if (!d.configurable || !d.writable || !d.enumerable) throw envError('only accepts a configurable, writable, and enumerable data descriptor');
+      if (typeof k === 'symbol' || typeof d.value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      t[k] = String(d.value);
+      return true;
+    },
   });
 }
 process.cwd = () => String(host.cwd());
@@ -2847,17 +2861,41 @@ process.getgid = () => host.gid();
 process.getegid = () => host.gid();
 process.getgroups = () => [host.gid()];
 process.nextTick = nextTick;
-process.hrtime = (prev) => {
+process.hrtime = (time) => {
   const t = host.hrtime() - startNanos;
   let s = Math.floor(t / 1e9), ns = Math.floor(t % 1e9);
-  if (prev) { s -= prev[0]; ns -= prev[1]; if (ns < 0) { s--; ns += 1e9; } }
+  if (time !== undefined) {
+    if (!Array.isArray(time)) throw errInvalidArgType('time', 'an instance of Array', time);
+    if (time.length !== 2) throw errOutOfRange('time', '2', time.length);
+    s -= time[0]; ns -= time[1];
+    if (ns < 0) { s--; ns += 1e9; }
+  }
   return [s, ns];
 };
 process.hrtime.bigint = () => BigInt(Math.floor(host.hrtime()));
 process.uptime = () => (host.hrtime() - startNanos) / 1e9;
 process.memoryUsage = () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 });
 process.memoryUsage.rss = () => 0;
-process.cpuUsage = () => ({ user: Math.floor((host.hrtime() - startNanos) / 1000), system: 0 });
+// CPU time of the process's event-loop thread, in microseconds.
+process.cpuUsage = (prevValue) => {
+  const now = Array.from(host.cpuUsageMicros(), Number);
+  const usage = { user: Math.floor(now[0]), system: Math.floor(now[1]) };
+  if (prevValue === undefined) return usage;
+  if (prevValue === null || typeof prevValue !== 'object') throw errInvalidArgType('prevValue', 'of type object', prevValue);
+  for (const k of ['user', 'system']) {
+    if (typeof prevValue[k] !== 'number') {
+      throw typeError('ERR_INVALID_ARG_TYPE', 'The "prevValue.' + k + '" property must be of type number. Received ' + receivedType(prevValue[k]));
+    }
+  }
+  for (const k of ['user', 'system']) {
+    if (!(prevValue[k] >= 0) || !Number.isFinite(prevValue[k])) {
+      const e = new RangeError("The property 'prevValue." + k + "' is invalid. Received " + prevValue[k]);
+      e.code = 'ERR_INVALID_ARG_VALUE';
+      throw e;
+    }
+  }
+  return { user: usage.user - prevValue.user, system: usage.system - prevValue.system };
+};
 process.resourceUsage = () => ({ userCPUTime: 0, systemCPUTime: 0, maxRSS: 0 });
 process.kill = (pid, sig) => { sys('kill', undefined, () => host.kill(pid, typeof sig === 'number' ? signalName(sig) : sig || 'SIGTERM')); return true; };
 process.exit = (code) => {

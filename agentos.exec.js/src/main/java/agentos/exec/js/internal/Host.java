@@ -1097,6 +1097,18 @@ public final class Host {
         }
     }
 
+    /** {user, system} CPU time of the calling (event-loop) thread in microseconds; zeros where the JVM cannot tell. */
+    @Export
+    public double[] cpuUsageMicros() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : -1;
+        long user = b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadUserTime() : -1;
+        if (cpu < 0 || user < 0) {
+            return new double[] {0, 0};
+        }
+        return new double[] {user / 1000.0, Math.max(0, cpu - user) / 1000.0};
+    }
+
     /** Base64 of a large buffer (the runtime's own loop is slow for megabytes). */
     @Export
     public String base64Encode(Value arrayBuffer, int offset, int length, boolean url) {
