@@ -94,7 +94,7 @@ const kCapture = Symbol('kCapture');
 let domainState = null;
 class EventEmitterMethods {
   _ev() { if (!this._events) this._events = Object.create(null); return this._events; }
-  setMaxListeners(n) { this._maxListeners = n; return this; }
+  setMaxListeners(n) { checkMaxListeners(n, 'n'); this._maxListeners = n; return this; }
   getMaxListeners() { return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners; }
   on(name, fn) { return this._add(name, fn, false); }
   addListener(name, fn) { return this._add(name, fn, false); }
@@ -173,7 +173,16 @@ function onceWrap(target, name, fn) {
   w.listener = fn;
   return w;
 }
-EventEmitter.defaultMaxListeners = 10;
+function checkMaxListeners(n, name) {
+  if (typeof n !== 'number') throw errInvalidArgType(name, 'of type number', n);
+  if (n < 0 || Number.isNaN(n)) throw errOutOfRange(name, 'a non-negative number', n);
+}
+let defaultMaxListeners = 10;
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+  enumerable: true, configurable: true,
+  get() { return defaultMaxListeners; },
+  set(n) { checkMaxListeners(n, 'defaultMaxListeners'); defaultMaxListeners = n; },
+});
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.captureRejections = false;
 EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
@@ -195,7 +204,15 @@ EventEmitter.on = function (emitter, name) {
 };
 EventEmitter.listenerCount = (emitter, name) => emitter.listenerCount(name);
 EventEmitter.getEventListeners = (emitter, name) => emitter.listeners(name);
-EventEmitter.setMaxListeners = () => {};
+EventEmitter.setMaxListeners = (n = defaultMaxListeners, ...targets) => {
+  checkMaxListeners(n, 'n');
+  if (targets.length === 0) { defaultMaxListeners = n; return; }
+  for (const t of targets) {
+    if (t && typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
+    else if (t !== null && typeof t === 'object' && typeof t.addEventListener === 'function') t._maxListeners = n;
+    else throw errInvalidArgType('eventTargets', 'an instance of EventEmitter or EventTarget', t);
+  }
+};
 
 // ---------------------------------------------------------------- Buffer
 
@@ -4861,8 +4878,45 @@ function makeDgram() {
       nextTick(() => this.emit('close'));
       return this;
     }
-    setBroadcast() {} setTTL(t) { return t; } setMulticastTTL(t) { return t; } setMulticastLoopback(f) { return f; }
-    setMulticastInterface() {} addMembership() {} dropMembership() {} addSourceSpecificMembership() {} dropSourceSpecificMembership() {}
+    // Socket options: validated and checked like Node's (EBADF before bind, EINVAL out of range); the kernel's UDP
+    // has no broadcast or multicast, so these record the values and change nothing.
+    _optError(code, syscall) {
+      const e = new Error(syscall + ' ' + code);
+      e.errno = host.errnoNumber(code); e.code = code; e.syscall = syscall;
+      return e;
+    }
+    _needBound(syscall) { if (!this._bound) throw this._optError('EBADF', syscall); }
+    _ttl(syscall, ttl, min) {
+      if (typeof ttl !== 'number') throw errInvalidArgType('ttl', 'of type number', ttl);
+      this._needBound(syscall);
+      if (!Number.isInteger(ttl) || ttl < min || ttl > 255) throw this._optError('EINVAL', syscall);
+      return ttl;
+    }
+    setBroadcast(flag) { this._needBound('setBroadcast'); this._broadcast = !!flag; }
+    setTTL(ttl) { return this._ttl('setTTL', ttl, 1); }
+    setMulticastTTL(ttl) { return this._ttl('setMulticastTTL', ttl, 0); }
+    setMulticastLoopback(flag) { this._needBound('setMulticastLoopback'); return flag; }
+    setMulticastInterface(interfaceAddress) {
+      if (typeof interfaceAddress !== 'string') throw errInvalidArgType('interfaceAddress', 'of type string', interfaceAddress);
+      this._needBound('setMulticastInterface');
+    }
+    _membership(syscall, multicastAddress, interfaceAddress) {
+      if (multicastAddress === undefined) throw typeError('ERR_MISSING_ARGS', 'The "multicastAddress" argument must be specified');
+      if (typeof multicastAddress !== 'string') throw errInvalidArgType('multicastAddress', 'of type string', multicastAddress);
+      if (interfaceAddress !== undefined && typeof interfaceAddress !== 'string') throw errInvalidArgType('interfaceAddress', 'of type string', interfaceAddress);
+      this._needBound(syscall);
+      if (!isIP(multicastAddress)) throw this._optError('EINVAL', syscall);
+    }
+    addMembership(multicastAddress, interfaceAddress) { this._membership('addMembership', multicastAddress, interfaceAddress); }
+    dropMembership(multicastAddress, interfaceAddress) { this._membership('dropMembership', multicastAddress, interfaceAddress); }
+    _sourceMembership(syscall, sourceAddress, groupAddress, interfaceAddress) {
+      if (typeof sourceAddress !== 'string') throw errInvalidArgType('sourceAddress', 'of type string', sourceAddress);
+      if (typeof groupAddress !== 'string') throw errInvalidArgType('groupAddress', 'of type string', groupAddress);
+      this._needBound(syscall);
+      if (!isIP(sourceAddress) || !isIP(groupAddress)) throw this._optError('EINVAL', syscall);
+    }
+    addSourceSpecificMembership(s, g, i) { this._sourceMembership('addSourceSpecificMembership', s, g, i); }
+    dropSourceSpecificMembership(s, g, i) { this._sourceMembership('dropSourceSpecificMembership', s, g, i); }
     setRecvBufferSize() {} setSendBufferSize() {} getRecvBufferSize() { return 65536; } getSendBufferSize() { return 65536; }
     getSendQueueSize() { return 0; } getSendQueueCount() { return 0; }
     ref() { return this; } unref() { return this; }
