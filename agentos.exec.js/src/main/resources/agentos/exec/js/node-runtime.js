@@ -5508,8 +5508,15 @@ function makeAssert() {
     throws: (fn, expected, m) => {
       try { fn(); } catch (e) {
         if (typeof expected === 'function' && expected.prototype !== undefined && !(e instanceof expected)) throw e;
-        if (expected instanceof RegExp && !expected.test(String(e && e.message))) fail(e, expected, m, 'throws', 'The error message does not match');
-        if (expected && typeof expected === 'object' && !(expected instanceof RegExp)) for (const k of Object.keys(expected)) if (!deepEqual(e[k], expected[k], true)) fail(e, expected, m, 'throws', 'Expected values to be strictly deep-equal: ' + k);
+        // Like Node: a RegExp is tested against String(error), and RegExp-valued properties against the property.
+        if (expected instanceof RegExp && !expected.test(String(e))) fail(e, expected, m, 'throws', 'The error message does not match');
+        if (expected && typeof expected === 'object' && !(expected instanceof RegExp)) {
+          for (const k of Object.keys(expected)) {
+            const want = expected[k];
+            const ok = want instanceof RegExp && typeof e[k] === 'string' ? want.test(e[k]) : deepEqual(e[k], want, true);
+            if (!ok) fail(e, expected, m, 'throws', 'Expected values to be strictly deep-equal: ' + k);
+          }
+        }
         return;
       }
       fail(undefined, expected, m, 'throws', 'Missing expected exception.');
