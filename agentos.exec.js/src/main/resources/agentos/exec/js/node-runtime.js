@@ -2342,7 +2342,8 @@ function signOptions(key) {
   }
   return { padding, saltLength, p1363: o.dsaEncoding === 'ieee-p1363' };
 }
-class Sign extends Writable {
+// Sign and Verify buffer the data written to them; the key is applied at the end.
+class SignBase extends Writable {
   constructor(algorithm, options) {
     if (typeof algorithm !== 'string') throw errInvalidArgType('algorithm', 'of type string', algorithm);
     super(options);
@@ -2352,6 +2353,8 @@ class Sign extends Writable {
   }
   _write(chunk, enc, cb) { this._chunks.push(Buffer.from(chunk)); cb(); }
   update(data, enc) { this._chunks.push(Buffer.from(dataBytes(data, enc, 'data'))); return this; }
+}
+class Sign extends SignBase {
   sign(key, outputEncoding) {
     if (!key) throw typeError('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
     const k = anyKey(key, true, 'key');
@@ -2360,16 +2363,7 @@ class Sign extends Writable {
     return out(r, outputEncoding);
   }
 }
-class Verify extends Writable {
-  constructor(algorithm, options) {
-    if (typeof algorithm !== 'string') throw errInvalidArgType('algorithm', 'of type string', algorithm);
-    super(options);
-    cc(() => NodeCryptoHashCheck(algorithm));
-    this._alg = algorithm;
-    this._chunks = [];
-  }
-  _write(chunk, enc, cb) { this._chunks.push(Buffer.from(chunk)); cb(); }
-  update(data, enc) { this._chunks.push(Buffer.from(dataBytes(data, enc, 'data'))); return this; }
+class Verify extends SignBase {
   verify(key, signature, sigEncoding) {
     const k = anyKey(key, false, 'key');
     const o = signOptions(key);
@@ -3140,7 +3134,7 @@ function makeNet() {
         if (this._pendingWrites) { const w = this._pendingWrites; this._pendingWrites = null; for (const f of w) f(); }
         if (this._pendingRead) { this._pendingRead = false; this._read(); }
       });
-      host.connect(fd, address, port, unix, null, true, null, id);
+      host.connect(fd, address, port, unix, id);
       return this;
     }
     _read() {
@@ -3512,6 +3506,14 @@ function makeTls() {
     }
   }
   function createSecureContext(options) { return new SecureContext(options); }
+  // Connections without credentials or CAs of their own share one context (the trust store is read once).
+  let defaultContext = null;
+  const CONTEXT_OPTIONS = ['cert', 'key', 'ca', 'pfx', 'passphrase', 'minVersion', 'maxVersion', 'secureProtocol', 'ciphers', 'ecdhCurve', 'sigalgs'];
+  function contextFor(o) {
+    if (o.secureContext) return o.secureContext;
+    if (CONTEXT_OPTIONS.some((k) => o[k] !== undefined && o[k] !== null)) return createSecureContext(o);
+    return defaultContext || (defaultContext = createSecureContext({}));
+  }
 
   function alpnList(p, name) {
     if (p === undefined || p === null) return [];
@@ -3574,7 +3576,7 @@ function makeTls() {
     }
     _newEngine() {
       const o = this._tlsOptions;
-      const ctx = o.secureContext || createSecureContext(o);
+      const ctx = contextFor(o);
       const t = this[kTls];
       t.ctx = ctx;
       const servername = o.isServer ? undefined : (o.servername !== undefined ? o.servername : (o.host && !isIP(o.host) ? o.host : undefined));

@@ -665,18 +665,13 @@ public final class Host {
      * chosen ALPN protocol or null] or {@code connecterror} [code, message].
      */
     @Export
-    public void connect(int fd, String host, int port, boolean unix, @Nullable String tlsServerName, boolean verify,
-            @Nullable String alpn, int id) {
+    public void connect(int fd, String host, int port, boolean unix, int id) {
         onThread("node-connect-" + process.launch.pid() + "-" + fd, () -> {
             try {
-                if (tlsServerName != null) {
-                    sys.tlsClient(fd, tlsServerName, verify, alpn == null || alpn.isEmpty() ? List.of() : List.of(alpn.split(",")));
-                }
                 sys.connect(fd, unix ? agentos.api.spi.SockAddr.unix(host) : agentos.api.spi.SockAddr.inet(host, port));
                 Object[] local = addressOf(sys.getsockname(fd));
                 Object[] remote = addressOf(sys.getpeername(fd));
-                String chosen = tlsServerName == null ? null : sys.tlsAlpnProtocol(fd);
-                deliver("connect", id, ProxyArray.fromArray(local[0], local[1], remote[0], remote[1], remote[2], chosen));
+                deliver("connect", id, ProxyArray.fromArray(local[0], local[1], remote[0], remote[1], remote[2]));
             } catch (RuntimeException e) {
                 deliver("connecterror", id, ProxyArray.fromArray(errorOf(e)));
             }

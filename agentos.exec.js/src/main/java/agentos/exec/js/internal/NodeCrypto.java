@@ -1031,7 +1031,8 @@ public final class NodeCrypto {
         byte[] message = bytes(data);
         byte[] signature = bytes(sig);
         try {
-            boolean pss = "rsa-pss".equals(new KeyHandle(pub).asymmetricKeyType()) || ("rsa".equals(new KeyHandle(pub).asymmetricKeyType()) && padding == 6);
+            String type = new KeyHandle(pub).asymmetricKeyType();
+            boolean pss = "rsa-pss".equals(type) || ("rsa".equals(type) && padding == 6);
             if (pss && saltLength == -2) {
                 // RSA_PSS_SALTLEN_AUTO: the JCA verifies one salt length, so try the ones signers use.
                 for (int candidate : new int[] {-3, -1, 0}) {

@@ -210,14 +210,8 @@ public final class TlsContext {
             ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);
             if (ca == null) {
-                TrustManagerFactory def = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                def.init((KeyStore) null);
-                for (TrustManager tm : def.getTrustManagers()) {
-                    if (tm instanceof X509TrustManager x) {
-                        for (X509Certificate c : x.getAcceptedIssuers()) {
-                            ks.setCertificateEntry("jdk-" + ks.size(), c);
-                        }
-                    }
+                for (X509Certificate c : jdkRoots()) {
+                    ks.setCertificateEntry("jdk-" + ks.size(), c);
                 }
             }
             for (String pem : ca == null ? extraCa : ca) {
@@ -234,6 +228,26 @@ public final class TlsContext {
             }
         }
         throw new GeneralSecurityException("no X.509 trust manager");
+    }
+
+    private static volatile X509Certificate @Nullable [] jdkRoots;
+
+    /** The JDK trust store's CAs, read once per JVM (every VM with extra CAs starts from them). */
+    private static X509Certificate[] jdkRoots() throws GeneralSecurityException {
+        X509Certificate[] roots = jdkRoots;
+        if (roots == null) {
+            TrustManagerFactory def = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            def.init((KeyStore) null);
+            List<X509Certificate> all = new ArrayList<>();
+            for (TrustManager tm : def.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x) {
+                    all.addAll(List.of(x.getAcceptedIssuers()));
+                }
+            }
+            roots = all.toArray(X509Certificate[]::new);
+            jdkRoots = roots;
+        }
+        return roots;
     }
 
     /** OpenSSL's verification code and text for a chain the trust manager refused. */

@@ -60,7 +60,7 @@ public final class TlsEngine {
     private boolean handshakeReported;
     private boolean inboundClosedReported;
     private boolean outboundClosedReported;
-    private @Nullable String error;
+    private String @Nullable [] error;
     private String @Nullable [] verifyError;
     private boolean verifiedPeer;
     private @Nullable Value alpnCallback;
@@ -347,15 +347,10 @@ public final class TlsEngine {
     /** Why the connection failed: {code, message} in OpenSSL's terms where known. */
     @Export
     public String @Nullable [] error() {
-        String e = error;
-        if (e == null) {
-            return null;
-        }
-        int bar = e.indexOf('|');
-        return new String[] {e.substring(0, bar), e.substring(bar + 1)};
+        return error == null ? null : error.clone();
     }
 
-    private String describe(Exception e) {
+    private static String[] describe(Exception e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         String alert = null;
         int at = m.indexOf("fatal alert: ");
@@ -373,18 +368,18 @@ public final class TlsEngine {
             String name = prefix + alert.toUpperCase(Locale.ROOT);
             String text = (prefix.startsWith("SSLV3") ? "sslv3 alert " : prefix.startsWith("TLSV13") ? "tlsv13 alert " : "tlsv1 alert ")
                     + alert.replace('_', ' ');
-            return "ERR_SSL_" + name + "|" + text;
+            return new String[] {"ERR_SSL_" + name, text};
         }
         if (m.contains("no cipher suites in common") || m.contains("No appropriate protocol")) {
-            return "ERR_SSL_NO_SHARED_CIPHER|no shared cipher (" + m + ")";
+            return new String[] {"ERR_SSL_NO_SHARED_CIPHER", "no shared cipher (" + m + ")"};
         }
         if (m.contains("Unsupported or unrecognized SSL message") || m.contains("plaintext connection")) {
-            return "ERR_SSL_WRONG_VERSION_NUMBER|wrong version number (" + m + ")";
+            return new String[] {"ERR_SSL_WRONG_VERSION_NUMBER", "wrong version number (" + m + ")"};
         }
         if (m.contains("application protocol")) {
-            return "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL|tlsv1 alert no application protocol";
+            return new String[] {"ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL", "tlsv1 alert no application protocol"};
         }
-        return "ECONNRESET|" + m;
+        return new String[] {"ECONNRESET", m};
     }
 
     // ---- after the handshake ----
@@ -458,16 +453,13 @@ public final class TlsEngine {
     }
 
     private static String json(Certificate[] chain) {
-        StringBuilder sb = new StringBuilder("[");
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Certificate c : chain) {
             if (c instanceof X509Certificate x) {
-                if (sb.length() > 1) {
-                    sb.append(',');
-                }
-                sb.append(toJson(certificate(x)));
+                out.add(certificate(x));
             }
         }
-        return sb.append(']').toString();
+        return toJson(out);
     }
 
     /** Node's certificate object for {@code x} (raw and pubkey in base64). */
@@ -617,50 +609,9 @@ public final class TlsEngine {
         }
     }
 
-    static String toJson(@Nullable Object o) {
-        if (o == null) {
-            return "null";
-        }
-        if (o instanceof String s) {
-            StringBuilder sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append('"').toString();
-        }
-        if (o instanceof Number || o instanceof Boolean) {
-            return o.toString();
-        }
-        if (o instanceof Map<?, ?> m) {
-            StringBuilder sb = new StringBuilder("{");
-            for (var e : m.entrySet()) {
-                if (sb.length() > 1) {
-                    sb.append(',');
-                }
-                sb.append(toJson(String.valueOf(e.getKey()))).append(':').append(toJson(e.getValue()));
-            }
-            return sb.append('}').toString();
-        }
-        if (o instanceof List<?> l) {
-            StringBuilder sb = new StringBuilder("[");
-            for (Object v : l) {
-                if (sb.length() > 1) {
-                    sb.append(',');
-                }
-                sb.append(toJson(v));
-            }
-            return sb.append(']').toString();
-        }
-        return toJson(o.toString());
+    private static final com.google.gson.Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
+
+    static String toJson(Object o) {
+        return GSON.toJson(o);
     }
 }
