@@ -3297,6 +3297,7 @@ function makeNet() {
         this._onConnection(s);
       }, true);
       host.acceptStart(this._fd, this._acceptId);
+      if (this._unref) host.acceptHold(this._acceptId, false);
       nextTick(() => this.emit('listening'));
       return this;
     }
@@ -3327,8 +3328,8 @@ function makeNet() {
       return this;
     }
     getConnections(cb) { const n = this._connections.size; if (cb) nextTick(cb, null, n); return this; }
-    ref() { return this; }
-    unref() { return this; }
+    ref() { this._unref = false; if (this._acceptId) host.acceptHold(this._acceptId, true); return this; }
+    unref() { this._unref = true; if (this._acceptId) host.acceptHold(this._acceptId, false); return this; }
     [Symbol.asyncDispose]() { return new Promise((res) => this.close(() => res())); }
   }
 
@@ -4007,12 +4008,13 @@ function validateHeaderValue(name, value) {
 const SINGLE_HEADERS = new Set(['age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host',
   'if-modified-since', 'if-unmodified-since', 'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer',
   'retry-after', 'server', 'user-agent']);
-function addIncomingHeader(headers, distinct, name, value) {
+function addIncomingHeader(headers, distinct, name, value, joinDuplicates) {
   const k = name.toLowerCase();
-  (distinct[k] || (distinct[k] = [])).push(value);
-  if (k === 'set-cookie') (headers[k] || (headers[k] = [])).push(value);
-  else if (headers[k] === undefined) headers[k] = value;
-  else if (!SINGLE_HEADERS.has(k)) headers[k] += (k === 'cookie' ? '; ' : ', ') + value;
+  if (Object.hasOwn(distinct, k)) distinct[k].push(value); else distinct[k] = [value];
+  // Own-property checks: a header may be called "constructor".
+  if (k === 'set-cookie') { if (Object.hasOwn(headers, k)) headers[k].push(value); else headers[k] = [value]; }
+  else if (!Object.hasOwn(headers, k) || typeof headers[k] !== 'string') headers[k] = value;
+  else if (!SINGLE_HEADERS.has(k) || joinDuplicates) headers[k] += (k === 'cookie' ? '; ' : ', ') + value;
 }
 
 // An incremental HTTP/1.x parser for one connection (requests on a server, responses on a client).
@@ -4027,6 +4029,7 @@ class HttpParser {
     this.onHead = null; this.onBody = null; this.onEnd = null; this.onError = null; this.onUpgrade = null;
   }
   execute(chunk) {
+    this.chunk = chunk;
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     this._run();
     // A pipelined request waits while the one before it is answered, but a malformed one fails at once, as in llhttp.
@@ -4039,17 +4042,34 @@ class HttpParser {
     while (s < this.buf.length && (this.buf[s] === 13 || this.buf[s] === 10)) s++;
     const probe = this.buf.toString('latin1', s, Math.min(this.buf.length, s + 32));
     if (!probe.length || /^[A-Z-]*( |$)/.test(probe)) return false;
-    this._fail(new NodeError('HPE_INVALID_METHOD', 'Parse Error: Invalid method encountered'));
+    // llhttp stops at the first byte that no method continues with.
+    let n = 0;
+    while (n < probe.length && METHODS.some((m) => m.startsWith(probe.slice(0, n + 1)))) n++;
+    this._fail(this._error('HPE_INVALID_METHOD', 'Invalid method encountered', s + n));
     return true;
   }
+  _end() { this.inMessage = false; this.onEnd(); }
   pause() { this.paused = true; }
   resume() { this.paused = false; nextTick(() => this._run()); }
   finish() {
     this.eof = true;
-    if (this.state === 'eof-body') { this.state = 'head'; this.onEnd(); }
+    if (this.state === 'eof-body') { this.state = 'head'; this._end(); }
     else if (this.state !== 'head' && this.state !== 'upgraded' || this.buf.length) this._fail(new NodeError('HPE_INVALID_EOF_STATE', 'Parse Error: Invalid EOF state'));
   }
-  _fail(e) { if (this.state === 'failed') return; this.state = 'failed'; if (this.onError) this.onError(e); }
+  // A parse error as Node's parser reports it: the packet being parsed and how far into it the error was found.
+  _error(code, reason, bufOffset) {
+    const e = new NodeError(code, 'Parse Error: ' + reason);
+    e.reason = reason;
+    if (bufOffset !== undefined) e.bytesParsed = Math.max(0, (this.chunk ? this.chunk.length - this.buf.length : 0) + bufOffset);
+    return e;
+  }
+  _fail(e) {
+    if (this.state === 'failed') return;
+    this.state = 'failed';
+    if (e.bytesParsed === undefined) e.bytesParsed = this.chunk ? this.chunk.length : 0;
+    if (e.rawPacket === undefined) e.rawPacket = this.chunk || this.buf;
+    if (this.onError) this.onError(e);
+  }
   // Hands up to this.left buffered body bytes to onBody; false when nothing is buffered.
   _takeBody() {
     if (!this.buf.length) return false;
@@ -4070,6 +4090,10 @@ class HttpParser {
   _run() {
     while (!this.paused && this.state !== 'failed' && this.state !== 'upgraded') {
       if (this.state === 'head') {
+        if (!this.inMessage && this.buf.length && !(this.kind === 'request' && this.buf[0] === 13)) {
+          this.inMessage = true;
+          if (this.onMessageBegin) this.onMessageBegin();
+        }
         const end = this.buf.indexOf('\r\n\r\n');
         if (end < 0) {
           if (this._invalidMethod()) return;
@@ -4078,7 +4102,15 @@ class HttpParser {
         }
         if (end === 0 && this.kind === 'request') { this.buf = this.buf.subarray(2); continue; }
         const head = this.buf.toString('latin1', 0, end).split('\r\n');
+        const headStart = this.chunk ? this.chunk.length - this.buf.length : 0;
         this.buf = this.buf.subarray(end + 4);
+        const headError = (code, reason, line) => {
+          const e = this._error(code, reason);
+          let at = 0;
+          for (let j = 0; j <= line && j < head.length; j++) at += head[j].length + 2;
+          e.bytesParsed = Math.max(0, headStart + at - 1);
+          return e;
+        };
         const info = { rawHeaders: [], headers: {}, headersDistinct: {} };
         const first = head[0];
         let m;
@@ -4091,18 +4123,33 @@ class HttpParser {
           if (!m) { this._fail(new NodeError('HPE_INVALID_CONSTANT', 'Parse Error: Expected HTTP/')); return; }
           info.versionMajor = +m[1]; info.versionMinor = +m[2]; info.statusCode = +m[3]; info.statusMessage = m[4] || '';
         }
+        let clLine = -1, teLine = -1;
         for (let i = 1; i < head.length; i++) {
           const c = head[i].indexOf(':');
-          if (c <= 0) { this._fail(new NodeError('HPE_INVALID_HEADER_TOKEN', 'Parse Error: Invalid header token')); return; }
+          if (c <= 0) { this._fail(headError('HPE_INVALID_HEADER_TOKEN', 'Invalid header token', i)); return; }
           const name = head[i].slice(0, c).trim(), value = head[i].slice(c + 1).trim();
+          // Request smuggling defences as in llhttp: one Content-Length, never together with Transfer-Encoding.
+          const lower = name.toLowerCase();
+          if (lower === 'content-length') {
+            if (clLine >= 0) { this._fail(headError('HPE_UNEXPECTED_CONTENT_LENGTH', 'Duplicate Content-Length', i)); return; }
+            if (teLine >= 0) { this._fail(headError('HPE_UNEXPECTED_CONTENT_LENGTH', "Content-Length can't be present with Transfer-Encoding", i)); return; }
+            clLine = i;
+          } else if (lower === 'transfer-encoding') {
+            if (clLine >= 0) { this._fail(headError('HPE_INVALID_TRANSFER_ENCODING', "Transfer-Encoding can't be present with Content-Length", i)); return; }
+            teLine = i;
+          }
           info.rawHeaders.push(name, value);
-          addIncomingHeader(info.headers, info.headersDistinct, name, value);
+          addIncomingHeader(info.headers, info.headersDistinct, name, value, this.joinDuplicates);
         }
         const h = info.headers;
         const conn = String(h.connection || '').toLowerCase();
         info.shouldKeepAlive = info.versionMajor === 1 && info.versionMinor >= 1 ? !/\bclose\b/.test(conn) : /\bkeep-alive\b/.test(conn);
         const te = String(h['transfer-encoding'] || '').toLowerCase();
         const chunked = /\bchunked\b/.test(te);
+        if (this.kind === 'request' && teLine >= 0 && !/(^|,)\s*chunked\s*$/.test(te)) {
+          this._fail(headError('HPE_INVALID_TRANSFER_ENCODING', 'Request has invalid `Transfer-Encoding`', teLine));
+          return;
+        }
         const length = h['content-length'] !== undefined ? Number(h['content-length']) : -1;
         if (h['content-length'] !== undefined && !(length >= 0)) { this._fail(new NodeError('HPE_INVALID_CONTENT_LENGTH', 'Parse Error: Invalid character in Content-Length')); return; }
         info.upgrade = this.kind === 'request' ? (h.upgrade !== undefined && /\bupgrade\b/.test(conn)) || info.method === 'CONNECT' : info.statusCode === 101;
@@ -4115,14 +4162,14 @@ class HttpParser {
         }
         if (this.kind === 'response' && info.statusCode >= 100 && info.statusCode < 200) continue;
         const noBody = verdict === 'skip-body' || (this.kind === 'response' && (info.statusCode === 204 || info.statusCode === 304));
-        if (noBody) { this.onEnd(); continue; }
+        if (noBody) { this._end(); continue; }
         if (chunked) this.state = 'chunk-size';
         else if (length > 0) { this.state = 'body'; this.left = length; }
-        else if (length === 0 || this.kind === 'request') { this.onEnd(); continue; }
+        else if (length === 0 || this.kind === 'request') { this._end(); continue; }
         else this.state = 'eof-body';
       } else if (this.state === 'body') {
         if (!this._takeBody()) return;
-        if (this.left === 0) { this.state = 'head'; this.onEnd(); }
+        if (this.left === 0) { this.state = 'head'; this._end(); }
       } else if (this.state === 'eof-body') {
         if (!this.buf.length) return;
         const part = this.buf; this.buf = Buffer.alloc(0);
@@ -4144,7 +4191,7 @@ class HttpParser {
       } else if (this.state === 'trailers') {
         const line = this._line();
         if (line === null) return;
-        if (line === '') { this.state = 'head'; this.onEnd(); }
+        if (line === '') { this.state = 'head'; this._end(); }
         else if (this.onTrailer) { const c = line.indexOf(':'); if (c > 0) this.onTrailer(line.slice(0, c).trim(), line.slice(c + 1).trim()); }
       } else return;
     }
@@ -4197,10 +4244,19 @@ function makeHttp() {
       this._hasBody = true;
       this._contentLength = null;
       this.socket = null;
-      this.finished = false;
+      this.finished = false; // as in Node: true once end() is called (_sent: once everything is handed to the socket)
+      this._sent = false;
+      this._closed = false;
+      this._writableFlag = true;
+      this._errored = null;
       this.strictContentLength = false;
     }
     get connection() { return this.socket; }
+    // Node's OutgoingMessage is a legacy stream: writable stays true after end(), closed follows 'close'.
+    get writable() { return this._writableFlag; }
+    set writable(v) { this._writableFlag = v; }
+    get closed() { return this._closed; }
+    get errored() { return this._errored; }
     get headersSent() { return this._header !== null; }
     set headersSent(v) {}
     setHeader(name, value) {
@@ -4281,6 +4337,16 @@ function makeHttp() {
       this._socketWrite(framed, () => cb());
     }
     write(chunk, enc, cb) {
+      if (typeof enc === 'function') { cb = enc; enc = undefined; }
+      if (chunk === null) throw typeError('ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw errInvalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+      const err = this.finished ? new NodeError('ERR_STREAM_WRITE_AFTER_END', 'write after end')
+        : this.destroyed ? new NodeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed') : null;
+      if (err) {
+        const destroyed = this.destroyed;
+        nextTick(() => { if (typeof cb === 'function') cb(err); if (!destroyed && !this.destroyed) this.emit('error', err); });
+        return false;
+      }
       if (this._header === null && !this._isResponse && !this.useChunkedEncodingByDefault && !this._headerMap.has('content-length') && !this._headerMap.has('transfer-encoding')) {
         this.useChunkedEncodingByDefault = true;
       }
@@ -4293,13 +4359,18 @@ function makeHttp() {
         const len = chunk === undefined || chunk === null ? 0 : typeof chunk === 'string' ? Buffer.byteLength(chunk, enc) : chunk.byteLength;
         if (!this._headerMap.has('content-length') && !this._headerMap.has('transfer-encoding') && (len > 0 || this.useChunkedEncodingByDefault || this._isResponse)) this._contentLength = len;
       }
+      if (this.finished) {
+        if (typeof cb === 'function') { if (this._sent) nextTick(cb); else this.once('finish', cb); }
+        return this;
+      }
       if (chunk !== undefined && chunk !== null) this.write(chunk, enc);
+      this.finished = true;
       return super.end(cb);
     }
     _final(cb) {
       if (this._header === null) this._header = this._buildHead();
       const tail = this._hasBody && this.chunkedEncoding ? Buffer.from('0\r\n' + (this._trailer || '') + '\r\n') : undefined;
-      const done = () => { this.finished = true; this._onFinished(); cb(); };
+      const done = () => { this._sent = true; this._onFinished(); cb(); };
       if (!this._headerSent) this._sendHead(tail, undefined, done);
       else if (tail) this._socketWrite(tail, done);
       else done();
@@ -4356,23 +4427,34 @@ function makeHttp() {
     }
     assignSocket(socket) { this.socket = socket; this.emit('socket', socket); }
     detachSocket() { this.socket = null; }
-    _onFinished() { nextTick(() => { this._closed = true; this.emit('close'); }); }
-    destroy(err) { if (this.socket) this.socket.destroy(err); return this; }
+    _onFinished() { nextTick(() => { if (this._closed) return; this._closed = true; this.destroyed = true; this.emit('close'); }); }
+    destroy(err) {
+      if (this.destroyed) return this;
+      this.destroyed = true;
+      this._errored = err || null;
+      if (this.socket) this.socket.destroy(err); else this.once('socket', (s) => s.destroy(err));
+      return this;
+    }
   }
 
   class Server extends net.Server {
     constructor(options, listener) {
       if (typeof options === 'function') { listener = options; options = {}; }
+      else if (options === undefined || options === null) options = {};
+      else if (typeof options !== 'object') throw errInvalidArgType('options', 'of type object', options);
       super(Object.assign({ allowHalfOpen: true }, options));
+      storeHttpOptions(this, options);
       this.timeout = 0;
-      this.keepAliveTimeout = 5000;
-      this.headersTimeout = 60000;
-      this.requestTimeout = 300000;
       this.maxHeadersCount = null;
       this.maxRequestsPerSocket = 0;
-      this.maxHeaderSize = (options && options.maxHeaderSize) || 16384;
       this._idle = new Set();
       if (listener) this.on('request', listener);
+      // Node's connections check: requests that take longer than headersTimeout/requestTimeout get a 408.
+      this.on('listening', () => {
+        if (this._checkTimer || !this.connectionsCheckingInterval) return;
+        this._checkTimer = setInterval(() => checkConnections(this), this.connectionsCheckingInterval);
+        this._checkTimer.unref();
+      });
     }
     setTimeout(ms, cb) { this.timeout = ms; if (cb) this.on('timeout', cb); return this; }
     _onConnection(socket) {
@@ -4380,18 +4462,88 @@ function makeHttp() {
       if (!socket.destroyed) serveConnection(this, socket);
     }
     closeAllConnections() { for (const s of this._connections) s.destroy(); }
-    closeIdleConnections() { for (const s of this._idle) s.destroy(); }
-    close(cb) { super.close(cb); this.closeIdleConnections(); return this; }
+    closeIdleConnections() {
+      // Idle as in Node: the last request was received in full and its response has finished.
+      for (const s of this._connections) {
+        const c = s._httpConn;
+        if (c && !c.active && (!s._httpMessage || s._httpMessage._sent)) s.destroy();
+      }
+    }
+    close(cb) {
+      if (this._checkTimer) { clearInterval(this._checkTimer); this._checkTimer = null; }
+      super.close(cb); this.closeIdleConnections(); return this;
+    }
+  }
+  const MAX_INT = Number.MAX_SAFE_INTEGER;
+  function storeHttpOptions(server, options) {
+    const int = (name, dflt) => {
+      const v = options[name];
+      if (v === undefined) return dflt;
+      checkInt(v, name, 0, MAX_INT);
+      return v;
+    };
+    const bool = (name) => {
+      const v = options[name];
+      if (v !== undefined && typeof v !== 'boolean') throw errInvalidArgType('options.' + name, 'of type boolean', v);
+      return v;
+    };
+    server.requestTimeout = int('requestTimeout', 300000);
+    server.headersTimeout = int('headersTimeout', Math.min(60000, server.requestTimeout));
+    if (server.requestTimeout > 0 && server.headersTimeout > 0 && server.headersTimeout > server.requestTimeout) {
+      throw errOutOfRange('headersTimeout', '<= requestTimeout', options.headersTimeout);
+    }
+    server.keepAliveTimeout = int('keepAliveTimeout', 5000);
+    server.connectionsCheckingInterval = int('connectionsCheckingInterval', 30000);
+    server.maxHeaderSize = int('maxHeaderSize', undefined);
+    const requireHost = bool('requireHostHeader');
+    server.requireHostHeader = requireHost === undefined ? true : requireHost;
+    server.joinDuplicateHeaders = bool('joinDuplicateHeaders');
+    server.insecureHTTPParser = bool('insecureHTTPParser');
+    server.rejectNonStandardBodyWrites = bool('rejectNonStandardBodyWrites') || false;
+    if (options.highWaterMark !== undefined) checkInt(options.highWaterMark, 'options.highWaterMark', 0, MAX_INT);
+    server.highWaterMark = options.highWaterMark !== undefined ? options.highWaterMark : 16384;
+    server._IncomingMessage = options.IncomingMessage || IncomingMessage;
+    server._ServerResponse = options.ServerResponse || ServerResponse;
+  }
+  // Connections still receiving a request: headers not complete after headersTimeout, or the whole request not
+  // received after requestTimeout, counted from the connection (first request) or the request's first byte.
+  function checkConnections(server) {
+    if (!server.headersTimeout && !server.requestTimeout) return;
+    const now = Date.now();
+    for (const socket of server._connections) {
+      const c = socket._httpConn;
+      if (!c || !c.active) continue;
+      const age = now - c.start;
+      if ((!c.headersDone && server.headersTimeout > 0 && age > server.headersTimeout) || (server.requestTimeout > 0 && age > server.requestTimeout)) {
+        c.active = false;
+        socketOnError(server, socket, new NodeError('ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout'));
+      }
+    }
+  }
+  const ERROR_RESPONSES = {
+    HPE_HEADER_OVERFLOW: 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n',
+    HPE_CHUNK_EXTENSIONS_OVERFLOW: 'HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n',
+    ERR_HTTP_REQUEST_TIMEOUT: 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n',
+  };
+  function socketOnError(server, socket, e) {
+    socket.on('error', () => {});
+    if (server.listenerCount('clientError')) { server.emit('clientError', e, socket); return; }
+    const inFlight = socket._httpMessage;
+    if (socket.writable && (!inFlight || !inFlight._headerSent)) {
+      socket.end(ERROR_RESPONSES[e.code] || 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    } else socket.destroy();
   }
 
   function serveConnection(server, socket) {
-    const parser = new HttpParser('request', server.maxHeaderSize);
+    const parser = new HttpParser('request', server.maxHeaderSize || 16384);
+    parser.joinDuplicates = !!server.joinDuplicateHeaders;
     let req = null, res = null, requests = 0;
-    server._idle.add(socket);
+    const conn = socket._httpConn = { start: Date.now(), active: true, headersDone: false };
     if (server.timeout) socket.setTimeout(server.timeout, () => { if (!server.emit('timeout', socket)) socket.destroy(); });
     parser.onHead = (info) => {
       server._idle.delete(socket);
-      req = new IncomingMessage(socket);
+      conn.headersDone = true;
+      req = new (server._IncomingMessage || IncomingMessage)(socket);
       req._fill(info);
       req._keepAlive = info.shouldKeepAlive;
       requests++;
@@ -4402,18 +4554,25 @@ function makeHttp() {
         req.upgrade = false;
         return 'no-upgrade';
       }
-      res = new ServerResponse(req);
+      res = new (server._ServerResponse || ServerResponse)(req);
       res._keepAliveTimeout = server.keepAliveTimeout;
+      socket._httpMessage = res;
       if (server.maxRequestsPerSocket && requests >= server.maxRequestsPerSocket) res.shouldKeepAlive = false;
       res.assignSocket(socket);
       const thisRes = res;
       res.on('finish', () => {
+        if (socket._httpMessage === thisRes) socket._httpMessage = null;
         if (thisRes.shouldKeepAlive && !socket.destroyed && !socket.readableEnded) {
           server._idle.add(socket);
           if (server.keepAliveTimeout) socket.setTimeout(server.keepAliveTimeout, () => { if (server._idle.has(socket)) socket.destroy(); });
           parser.resume();
         } else socket.end();
       });
+      if (server.requireHostHeader !== false && info.versionMajor === 1 && info.versionMinor === 1 && req.headers.host === undefined) {
+        res.writeHead(400, ['Connection', 'close']);
+        res.end();
+        return;
+      }
       if (/100-continue/i.test(String(req.headers.expect || ''))) {
         if (server.listenerCount('checkContinue')) { server.emit('checkContinue', req, res); return; }
         res.writeContinue();
@@ -4428,25 +4587,25 @@ function makeHttp() {
       socket.removeListener('error', onError);
       socket.removeListener('close', onClose);
       server._idle.delete(socket);
+      conn.active = false;
+      socket._httpConn = null;
       const event = info.method === 'CONNECT' ? 'connect' : 'upgrade';
       socket.setTimeout(0);
       server.emit(event, req, socket, head);
     };
     parser.onBody = (chunk) => { if (req && !req.destroyed) req.push(chunk); };
     // Pipelined requests wait until the current response has finished.
-    parser.onEnd = () => { if (req) { req.complete = true; req.push(null); } if (res && !res.finished) parser.pause(); };
-    parser.onError = (e) => {
-      if (server.listenerCount('clientError')) server.emit('clientError', e, socket);
-      else if (socket.writable) socket.end(e.code === 'HPE_HEADER_OVERFLOW' ? 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-      else socket.destroy();
-    };
+    parser.onEnd = () => { conn.active = false; if (req) { req.complete = true; req.push(null); } if (res && !res._sent) parser.pause(); };
+    parser.onError = (e) => socketOnError(server, socket, e);
+    // A request after the first is timed from its first byte.
+    parser.onMessageBegin = () => { if (requests > 0) Object.assign(conn, { start: Date.now(), active: true, headersDone: false }); };
     const onData = (d) => parser.execute(d);
-    const onEnd = () => { parser.finish(); if (!res || res.finished) socket.end(); };
+    const onEnd = () => { parser.finish(); if (!res || res._sent) socket.end(); };
     const onError = (e) => { if (req && !req.complete) req.destroy(e); };
     const onClose = () => {
       server._idle.delete(socket);
       if (req && !req.complete && !req.destroyed) { req.aborted = true; req.emit('aborted'); req.destroy(); }
-      if (res && !res.finished && !res._closed) { res._closed = true; res.emit('close'); }
+      if (res && !res._sent && !res._closed) { res._closed = true; res.destroyed = true; res.emit('close'); }
     };
     socket.on('data', onData);
     socket.on('end', onEnd);
@@ -4550,7 +4709,9 @@ function makeHttp() {
       const active = this.sockets[name];
       if (active) { const i = active.indexOf(socket); if (i >= 0) active.splice(i, 1); if (!active.length) delete this.sockets[name]; }
       const free = this.freeSockets[name] || [];
-      if (this.keepAlive && free.length < this.maxFreeSockets && this.keepSocketAlive(socket) !== false) {
+      const keep = this.keepAlive && free.length < this.maxFreeSockets && this.keepSocketAlive(socket) !== false;
+      socket._httpMessage = null;
+      if (keep) {
         free.push(socket);
         this.freeSockets[name] = free;
         this._enterIdle(socket);
@@ -4572,7 +4733,15 @@ function makeHttp() {
     keepSocketAlive(socket) {
       socket.setKeepAlive(true, this.keepAliveMsecs);
       socket.unref();
-      const t = this.options.timeout || 0;
+      let t = this.options.timeout || 0;
+      // The server's "Keep-Alive: timeout=N" hint: expire a second early, or do not reuse if that leaves nothing.
+      const res = socket._httpMessage && socket._httpMessage.res;
+      const m = res && res.headers && /^timeout=(\d+)/.exec(String(res.headers['keep-alive'] || ''));
+      if (m) {
+        const hint = Math.max(0, parseInt(m[1], 10) * 1000 - 1000);
+        if (hint === 0) return false;
+        if (!t || hint < t) t = hint;
+      }
       if (socket.timeout !== t && (t || socket.timeout)) socket.setTimeout(t);
       return true;
     }
@@ -4618,11 +4787,16 @@ function makeHttp() {
       this.aborted = false;
       this.reusedSocket = false;
       this.maxHeadersCount = null;
+      this.joinDuplicateHeaders = options.joinDuplicateHeaders;
       this.res = null;
       const headers = options.headers;
-      if (Array.isArray(headers)) { for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]); }
-      else if (headers) for (const k of Object.keys(headers)) if (headers[k] !== undefined) this.setHeader(k, headers[k]);
-      if (options.setHost !== false && !this.hasHeader('host')) {
+      // Headers given as an array ([[k, v], …] or [k, v, …]) are sent as they are, without an added Host, as in Node.
+      const headersArray = Array.isArray(headers);
+      if (headersArray) {
+        if (headers.length && Array.isArray(headers[0])) for (const [k, v] of headers) this.appendHeader(k, v);
+        else for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+      } else if (headers) for (const k of Object.keys(headers)) if (headers[k] !== undefined) this.setHeader(k, headers[k]);
+      if (!headersArray && options.setHost !== false && !this.hasHeader('host')) {
         const defaultPort = (agent && agent.defaultPort) || defaults.port;
         const h = this.host.includes(':') ? '[' + this.host + ']' : this.host;
         this.setHeader('Host', this.port !== defaultPort ? h + ':' + this.port : h);
@@ -4661,7 +4835,9 @@ function makeHttp() {
     _firstLine() { return this.method + ' ' + this.path + ' HTTP/1.1\r\n'; }
     _attach(socket) {
       this.socket = socket;
+      socket._httpMessage = this;
       const parser = new HttpParser('response', 16384);
+      parser.joinDuplicates = !!this.joinDuplicateHeaders;
       let res = null;
       parser.onHead = (info) => {
         if (info.statusCode >= 100 && info.statusCode < 200 && info.statusCode !== 101) {
@@ -4701,7 +4877,7 @@ function makeHttp() {
             for (const [e, f] of listeners) socket.removeListener(e, f);
             if (!socket.destroyed) this.agent.emit('free', socket, this._agentOptions);
           };
-          if (this.finished) nextTick(release); else this.once('finish', release);
+          if (this._sent) nextTick(release); else this.once('finish', release);
         } else socket.destroySoon ? socket.destroySoon() : socket.end();
         res.once('end', () => nextTick(() => this.emit('close')));
         if (res.readableEnded) nextTick(() => this.emit('close'));
@@ -4933,7 +5109,7 @@ function makeDgram() {
 function serveHttp1(server, socket) {
   if (!server._idle) {
     Object.assign(server, { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxHeadersCount: null,
-      maxRequestsPerSocket: 0, maxHeaderSize: 16384, _idle: new Set() });
+      maxRequestsPerSocket: 0, maxHeaderSize: 16384, requireHostHeader: true, _idle: new Set() });
   }
   loadBuiltin('http')._agentos.serveConnection(server, socket);
 }

@@ -654,8 +654,21 @@ public final class Host {
     /** Stops holding the loop open for acceptor {@code id}; closing its fd ends the thread. */
     @Export
     public void acceptStop(int id) {
-        if (acceptors.remove(id) != null) {
+        if (Boolean.TRUE.equals(acceptors.remove(id))) {
             process.refs.decrementAndGet();
+        }
+    }
+
+    /** {@code server.ref()/unref()}: whether acceptor {@code id} keeps the event loop alive. */
+    @Export
+    public void acceptHold(int id, boolean hold) {
+        Boolean current = acceptors.get(id);
+        if (current != null && current != hold && acceptors.replace(id, current, hold)) {
+            if (hold) {
+                process.refs.incrementAndGet();
+            } else {
+                process.refs.decrementAndGet();
+            }
         }
     }
 
@@ -869,7 +882,7 @@ public final class Host {
                     onError.accept(e);
                 }
             } finally {
-                if (acceptors.remove(id) != null) {
+                if (Boolean.TRUE.equals(acceptors.remove(id))) {
                     process.refs.decrementAndGet();
                 }
             }
