@@ -869,16 +869,22 @@ class Timeout {
     this._fn = fn; this._args = args; this._ms = Math.max(1, Number(ms) || 1); this._repeat = repeat;
     this._ref = true;
     timerCallbacks.set(this._id, this);
-    host.timerStart(this._id, this._ms);
+    host.timerStart(this._id, this._ms, true);
   }
   _fire() {
-    if (this._repeat) host.timerStart(this._id, this._ms); else timerCallbacks.delete(this._id);
+    if (this._repeat) host.timerStart(this._id, this._ms, this._ref); else timerCallbacks.delete(this._id);
     if (this._snap) this._snap.run(inDomainScope, (...a) => this._fn.apply(undefined, a), this._args || []); else this._fn.apply(undefined, this._args);
   }
   ref() { this._ref = true; host.timerRef(this._id, true); return this; }
   unref() { this._ref = false; host.timerRef(this._id, false); return this; }
   hasRef() { return this._ref; }
-  refresh() { host.timerStart(this._id, this._ms); return this; }
+  refresh() {
+    // A fired timeout starts again; a cleared one stays cleared (as in Node).
+    if (this._cleared) return this;
+    timerCallbacks.set(this._id, this);
+    host.timerStart(this._id, this._ms, this._ref);
+    return this;
+  }
   close() { clearTimeout(this); return this; }
   [Symbol.toPrimitive]() { return this._id; }
 }
@@ -888,6 +894,8 @@ function setInterval(fn, ms, ...args) { checkCallback(fn); return new Timeout(fn
 function clearTimeout(t) {
   if (t == null) return;
   const id = typeof t === 'object' ? t._id : Number(t);
+  const timer = typeof t === 'object' ? t : timerCallbacks.get(id);
+  if (timer) timer._cleared = true;
   if (timerCallbacks.delete(id)) host.timerClear(id);
 }
 function setImmediate(fn, ...args) { checkCallback(fn); const t = new Timeout(fn, 0, args, false); t._immediate = true; return t; }
@@ -953,6 +961,22 @@ const streamProcess = {
   get stderr() { return typeof process === 'undefined' ? undefined : process.stderr; },
 };
 const vendorModules = new Map();
+// Where readable-stream (a port of an older Node) differs from Node 22 in a way programs can observe: exact-text
+// replacements, checked so that a version bump cannot drop one silently.
+const VENDOR_PATCHES = {
+  // Node emits the construct event in the same tick as the construct callback's deferred completion: a write made
+  // in that gap ('open' handlers) must not be overtaken by a write made one tick later.
+  'readable-stream/lib/internal/streams/destroy.js': [['process.nextTick(emitConstructNT, stream)', 'emitConstructNT(stream)']],
+};
+function patchVendor(file, src) {
+  const patches = VENDOR_PATCHES[file];
+  if (!patches) return src;
+  for (const [from, to] of patches) {
+    if (!src.includes(from)) throw new Error('embedded module ' + file + ' changed: patch target not found: ' + from);
+    src = src.replace(from, to);
+  }
+  return src;
+}
 function vendorRequire(dir, spec) {
   switch (spec) {
     case 'process/': case 'process': return streamProcess;
@@ -965,8 +989,9 @@ function vendorRequire(dir, spec) {
   const base = path.normalize(dir + '/' + spec);
   for (const file of [base + '.js', base, base + '/index.js']) {
     if (vendorModules.has(file)) return vendorModules.get(file).exports;
-    const src = file.endsWith('.js') ? host.vendorSource(file) : null;
+    let src = file.endsWith('.js') ? host.vendorSource(file) : null;
     if (src == null) continue;
+    src = patchVendor(file, String(src));
     const module = { exports: {} };
     vendorModules.set(file, module);
     // Modules that do not require('process/') themselves see the runtime's process (global may not exist yet).
@@ -1268,7 +1293,34 @@ const fs = {
   lchownSync() {},
   utimesSync(p, a, m) { const f = toPath(p); sys('utime', f, () => host.utimes(f, timeMs(a), timeMs(m))); },
   lutimesSync(p, a, m) { fs.utimesSync(p, a, m); },
-  truncateSync(p, len) { const f = toPath(p); sys('open', f, () => host.truncate(f, len || 0)); },
+  truncateSync(p, len) {
+    if (typeof p === 'number') { fs.ftruncateSync(p, len); return; } // DEP0081, still honoured
+    const f = toPath(p); sys('open', f, () => host.truncate(f, len || 0));
+  },
+  // The kernel's calls take paths: an fd's file is found through /proc/self/fd (the VM's own procfs).
+  fchmodSync(fd, mode) { checkFd(fd); const m = fileMode(mode); sys('fchmod', undefined, () => host.chmod(fdPath(fd), m)); },
+  fchownSync(fd, uid, gid) { checkFd(fd); checkInt(uid, 'uid', -1, 4294967295); checkInt(gid, 'gid', -1, 4294967295); sys('fchown', undefined, () => fdPath(fd)); },
+  futimesSync(fd, a, m) { checkFd(fd); sys('futime', undefined, () => host.utimes(fdPath(fd), timeMs(a), timeMs(m))); },
+  readvSync(fd, buffers, position) {
+    checkFd(fd);
+    if (!Array.isArray(buffers)) throw errInvalidArgType('buffers', 'an instance of ArrayBufferView[]', buffers);
+    let total = 0, pos = typeof position === 'number' ? position : null;
+    for (const b of buffers) {
+      if (!ArrayBuffer.isView(b)) throw errInvalidArgType('buffers', 'an instance of ArrayBufferView[]', buffers);
+      const n = fs.readSync(fd, b, 0, b.byteLength, pos);
+      total += n;
+      if (pos !== null) pos += n;
+      if (n < b.byteLength) break;
+    }
+    return total;
+  },
+  writevSync(fd, buffers, position) {
+    checkFd(fd);
+    if (!Array.isArray(buffers)) throw errInvalidArgType('buffers', 'an instance of ArrayBufferView[]', buffers);
+    for (const b of buffers) if (!ArrayBuffer.isView(b)) throw errInvalidArgType('buffers', 'an instance of ArrayBufferView[]', buffers);
+    if (!buffers.length) return 0;
+    return fs.writeSync(fd, Buffer.concat(buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength))), 0, undefined, typeof position === 'number' ? position : null);
+  },
   ftruncateSync(fd, len) { sys('ftruncate', undefined, () => host.ftruncate(fd, len || 0)); },
   fsyncSync(fd) { sys('fsync', undefined, () => host.fsync(fd)); },
   fdatasyncSync(fd) { sys('fdatasync', undefined, () => host.fsync(fd)); },
@@ -1296,42 +1348,21 @@ const fs = {
     return { path: toPath(p), readSync: () => entries[i++] || null, read: async () => entries[i++] || null, closeSync() {}, close: async () => {},
       async *[Symbol.asyncIterator]() { yield* entries; }, *[Symbol.iterator]() { yield* entries; } };
   },
-  createReadStream(p, options) {
-    const opts = typeof options === 'string' ? { encoding: options } : options || {};
-    const fd = opts.fd !== undefined ? opts.fd : null;
-    const size = opts.highWaterMark || 65536;
-    let begun = false;
-    const r = new Readable({
-      highWaterMark: size,
-      read() {
-        if (begun) return;
-        begun = true;
-        try {
-          let data = fd !== null ? fs.readFileSync(fd) : fs.readFileSync(p);
-          if (opts.start !== undefined || opts.end !== undefined) data = data.subarray(opts.start || 0, opts.end === undefined ? undefined : opts.end + 1);
-          this.emit('open', fd); this.emit('ready');
-          for (let i = 0; i < data.length; i += size) { this.bytesRead += Math.min(size, data.length - i); this.push(data.subarray(i, i + size)); }
-          this.push(null);
-        } catch (e) { this.destroy(e); }
-      },
-    });
-    r.path = typeof p === 'string' ? p : undefined;
-    r.fd = fd;
-    r.bytesRead = 0;
-    r.pending = true;
-    if (opts.encoding) r.setEncoding(opts.encoding);
-    return r;
-  },
-  createWriteStream(p, options) {
-    const opts = typeof options === 'string' ? { encoding: options } : options || {};
-    const fd = opts.fd !== undefined ? opts.fd : fs.openSync(p, opts.flags || 'w', opts.mode);
-    const w = new FdWritable(fd, opts.autoClose !== false);
-    w.path = p;
-    w.bytesWritten = 0;
-    nextTick(() => { w.emit('open', fd); w.emit('ready'); });
-    return w;
-  },
+  createReadStream(p, options) { return new ReadStream(p, options); },
+  createWriteStream(p, options) { return new WriteStream(p, options); },
 };
+function checkFd(fd) { checkInt(fd, 'fd', 0, 2147483647); }
+function fileMode(mode) {
+  if (typeof mode === 'string') {
+    if (!/^[0-7]+$/.test(mode)) throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'mode' must be a 32-bit unsigned integer or an octal string. Received " + inspect(mode));
+    return parseInt(mode, 8);
+  }
+  checkInt(mode, 'mode', 0, 4294967295);
+  return mode & 0o7777;
+}
+function fdPath(fd) {
+  try { return String(host.readlink('/proc/self/fd/' + fd)); } catch (e) { throw uvError('EBADF', 'fstat'); }
+}
 function sysError(e, syscall, p) { return isHostErrno(e) ? uvError(String(e.errno().name()), syscall, p) : e; }
 function timeMs(t) { return t instanceof Date ? t.getTime() : typeof t === 'string' ? Date.parse(t) : Number(t) * 1000; }
 
@@ -1527,18 +1558,262 @@ fs.write = function (fd, data, ...rest) {
   try { n = fs.writeSync(fd, data, ...rest); } catch (e) { if (isValidationError(e)) throw e; err = e; }
   setImmediate(() => err ? cb(err) : cb(null, n, data));
 };
-class FileHandle {
-  constructor(fd) { this.fd = fd; }
-  readFile(o) { return promises.readFile(this.fd, o); }
-  writeFile(d, o) { return promises.writeFile(this.fd, d, o); }
-  read(b, o, l, p) { return new Promise((res, rej) => { try { const n = fs.readSync(this.fd, b, o, l, p); res({ bytesRead: n, buffer: b }); } catch (e) { rej(e); } }); }
-  write(d, ...a) { return new Promise((res, rej) => { try { res({ bytesWritten: fs.writeSync(this.fd, d, ...a), buffer: d }); } catch (e) { rej(e); } }); }
-  stat() { return promises.fstat(this.fd); }
-  truncate(l) { return promises.ftruncate(this.fd, l); }
-  sync() { return promises.fsync(this.fd); }
-  close() { return promises.close(this.fd); }
+for (const name of ['readv', 'writev']) {
+  const syncFn = fs[name + 'Sync'];
+  fs[name] = function (fd, buffers, position, cb) {
+    if (typeof position === 'function') { cb = position; position = null; }
+    if (typeof cb !== 'function') throw errInvalidArgType('cb', 'of type function', cb);
+    let n, err = null;
+    try { n = syncFn(fd, buffers, position); } catch (e) { if (isValidationError(e)) throw e; err = e; }
+    setImmediate(() => err ? cb(err) : cb(null, n, buffers));
+  };
+  delete promises[name];
+}
+// fs.promises' FileHandle: an EventEmitter ('close') whose fd becomes -1 once closed; calls after that fail with EBADF.
+class FileHandle extends EventEmitter {
+  constructor(fd) { super(); this._fd = fd; this._closing = null; }
+  get fd() { return this._fd; }
+  _call(syscall, fn) {
+    return new Promise((res, rej) => {
+      if (this._fd < 0 || this._closing) { rej(uvError('EBADF', syscall)); return; }
+      try { res(fn(this._fd)); } catch (e) { rej(e); }
+    });
+  }
+  readFile(o) { return this._call('read', (fd) => fs.readFileSync(fd, o)); }
+  writeFile(d, o) { return this._call('write', (fd) => fs.writeFileSync(fd, d, o)); }
+  appendFile(d, o) { return this._call('write', (fd) => fs.appendFileSync(fd, d, o)); }
+  read(b, o, l, p) {
+    if (b !== null && typeof b === 'object' && !ArrayBuffer.isView(b)) ({ buffer: b, offset: o, length: l, position: p } = b);
+    if (b === undefined || b === null) b = Buffer.alloc(16384);
+    return this._call('read', (fd) => ({ bytesRead: fs.readSync(fd, b, o, l, p), buffer: b }));
+  }
+  readv(bufs, p) { return this._call('read', (fd) => ({ bytesRead: fs.readvSync(fd, bufs, p), buffers: bufs })); }
+  write(d, ...a) { return this._call('write', (fd) => ({ bytesWritten: fs.writeSync(fd, d, ...a), buffer: d })); }
+  writev(bufs, p) { return this._call('write', (fd) => ({ bytesWritten: fs.writevSync(fd, bufs, p), buffers: bufs })); }
+  stat(o) { return this._call('fstat', (fd) => fs.fstatSync(fd, o)); }
+  truncate(l) { return this._call('ftruncate', (fd) => fs.ftruncateSync(fd, l)); }
+  sync() { return this._call('fsync', (fd) => fs.fsyncSync(fd)); }
+  datasync() { return this._call('fdatasync', (fd) => fs.fdatasyncSync(fd)); }
+  chmod(m) { return this._call('fchmod', (fd) => fs.fchmodSync(fd, m)); }
+  chown(u, g) { return this._call('fchown', (fd) => fs.fchownSync(fd, u, g)); }
+  utimes(a, m) { return this._call('futime', (fd) => fs.futimesSync(fd, a, m)); }
+  createReadStream(o) { return new ReadStream(undefined, Object.assign({}, o, { fd: this })); }
+  createWriteStream(o) { return new WriteStream(undefined, Object.assign({}, o, { fd: this })); }
+  readLines(o) { return loadBuiltin('readline').createInterface({ input: this.createReadStream(o), crlfDelay: Infinity }); }
+  close() {
+    if (this._fd < 0) return Promise.resolve();
+    if (this._closing) return this._closing;
+    const fd = this._fd;
+    this._closing = new Promise((res, rej) => {
+      try { fs.closeSync(fd); } catch (e) { this._closing = null; rej(e); return; }
+      this._fd = -1;
+      this._closing = null;
+      res();
+      this.emit('close');
+    });
+    return this._closing;
+  }
   [Symbol.asyncDispose]() { return this.close(); }
 }
+
+// fs.ReadStream/WriteStream as in Node's internal/fs/streams: function constructors (subclassed the old way by
+// graceful-fs and friends), opened in _construct through the overridable options.fs, reading and writing in chunks.
+function streamFs(stream, options, names) {
+  const impl = options.fs || fs;
+  for (const n of names) {
+    if (typeof impl[n] !== 'function') throw errInvalidArgType('options.fs.' + n, 'of type function', impl[n]);
+  }
+  stream._fs = impl;
+}
+function importFd(stream, options) {
+  const fd = options.fd;
+  if (fd instanceof FileHandle) {
+    // A FileHandle: I/O through its promise methods, and it closes with the stream.
+    stream._fileHandle = fd;
+    fd.on('close', () => { if (!stream.destroyed) stream.destroy(); });
+    stream._fs = {
+      read: (f, buf, off, len, pos, cb) => fd.read(buf, off, len, pos).then((r) => cb(null, r.bytesRead, r.buffer), cb),
+      write: (f, buf, off, len, pos, cb) => fd.write(buf, off, len, pos).then((r) => cb(null, r.bytesWritten, r.buffer), cb),
+      writev: (f, bufs, pos, cb) => fd.writev(bufs, pos).then((r) => cb(null, r.bytesWritten, r.buffers), cb),
+      close: (f, cb) => fd.close().then(() => cb(), cb),
+      fsync: (f, cb) => fd.sync().then(() => cb(), cb),
+    };
+    return fd.fd;
+  }
+  if (typeof fd !== 'number' && fd !== null && typeof fd === 'object' && typeof fd.fd === 'number') return fd.fd;
+  checkInt(fd, 'fd', 0, 2147483647);
+  return fd;
+}
+function streamOptions(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options === 'string') return { encoding: options };
+  if (typeof options !== 'object') throw errInvalidArgType('options', 'one of type string or object', options);
+  return Object.assign({}, options);
+}
+function openStream(stream, callback) {
+  stream._fs.open(stream.path, stream.flags, stream.mode, (er, fd) => {
+    if (er) { callback(er); return; }
+    stream.fd = fd;
+    callback();
+    stream.emit('open', stream.fd);
+    stream.emit('ready');
+  });
+}
+function constructStream(callback) {
+  const stream = this;
+  if (typeof stream.fd === 'number') { callback(); return; }
+  if (stream.open !== openReadFs && stream.open !== openWriteFs) {
+    // A subclass's own open() (the pre-_construct way): wait for the 'open' it emits.
+    const onError = (er) => { stream.removeListener('open', onOpen); callback(er); };
+    const onOpen = () => { stream.removeListener('error', onError); callback(); };
+    stream.once('open', onOpen);
+    stream.once('error', onError);
+    stream.open();
+  } else openStream(stream, callback);
+}
+function closeStream(stream, err, cb) {
+  if (typeof stream.fd !== 'number') { cb(err); return; }
+  const fd = stream.fd;
+  stream.fd = null;
+  const close = () => stream._fs.close(fd, (er) => cb(er || err));
+  if (stream.flush && !err) stream._fs.fsync(fd, (er) => { if (er) { stream._fs.close(fd, () => cb(er)); } else close(); });
+  else close();
+}
+function destroyStream(err, cb) {
+  if (this._io) this.once('_ioDone', (er) => closeStream(this, err || er, cb));
+  else closeStream(this, err, cb);
+}
+function ReadStream(p, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(p, options);
+  options = streamOptions(options);
+  if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  if (options.fd === undefined || options.fd === null) {
+    streamFs(this, options, ['open', 'read', 'close']);
+    this.fd = null;
+    this.path = p instanceof URL ? fileURLToPath(p) : p;
+    if (typeof this.path !== 'string' && !(this.path instanceof Uint8Array)) toPath(this.path);
+    this.flags = options.flags === undefined ? 'r' : options.flags;
+    this.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    streamFs(this, options, ['read', 'close']);
+    this.fd = importFd(this, options);
+  }
+  Readable.call(this, options);
+  this.start = options.start;
+  this.end = options.end === undefined || options.end === null ? Infinity : options.end;
+  this.pos = undefined;
+  this.bytesRead = 0;
+  this._io = false;
+  if (this.start !== undefined) { checkInt(this.start, 'start', 0, Number.MAX_SAFE_INTEGER); this.pos = this.start; }
+  if (this.end !== Infinity) {
+    checkInt(this.end, 'end', 0, Number.MAX_SAFE_INTEGER);
+    if (this.start !== undefined && this.start > this.end) throw errOutOfRange('start', '<= "end" (here: ' + this.end + ')', this.start);
+  }
+}
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
+ReadStream.prototype._construct = constructStream;
+ReadStream.prototype._read = function (n) {
+  n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
+  if (n <= 0) { this.push(null); return; }
+  const buf = Buffer.allocUnsafeSlow(n);
+  this._io = true;
+  this._fs.read(this.fd, buf, 0, n, this.pos, (er, bytesRead) => {
+    this._io = false;
+    if (this.destroyed) { this.emit('_ioDone', er); return; }
+    if (er) { this.destroy(er); return; }
+    if (bytesRead > 0) {
+      if (this.pos !== undefined) this.pos += bytesRead;
+      this.bytesRead += bytesRead;
+      this.push(bytesRead !== buf.length ? Buffer.from(buf.subarray(0, bytesRead)) : buf);
+    } else this.push(null);
+  });
+};
+ReadStream.prototype._destroy = destroyStream;
+ReadStream.prototype.close = function (cb) { if (typeof cb === 'function') finished(this, cb); this.destroy(); };
+Object.defineProperty(ReadStream.prototype, 'pending', { get() { return this.fd === null; }, configurable: true });
+Object.defineProperty(ReadStream.prototype, 'autoClose', {
+  get() { return this._readableState.autoDestroy; }, set(v) { this._readableState.autoDestroy = v; }, configurable: true });
+
+function WriteStream(p, options) {
+  if (!(this instanceof WriteStream)) return new WriteStream(p, options);
+  options = streamOptions(options);
+  options.decodeStrings = true;
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  if (options.fd === undefined || options.fd === null) {
+    streamFs(this, options, ['open', 'write', 'close']);
+    this.fd = null;
+    this.path = p instanceof URL ? fileURLToPath(p) : p;
+    if (typeof this.path !== 'string' && !(this.path instanceof Uint8Array)) toPath(this.path);
+    this.flags = options.flags === undefined ? 'w' : options.flags;
+    this.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    streamFs(this, options, ['write', 'close']);
+    this.fd = importFd(this, options);
+  }
+  if (options.flush === undefined || options.flush === null) options.flush = false;
+  else if (typeof options.flush !== 'boolean') throw errInvalidArgType('options.flush', 'of type boolean', options.flush);
+  this.flush = options.flush;
+  if (this.flush && typeof this._fs.fsync !== 'function') throw errInvalidArgType('options.fs.fsync', 'of type function', this._fs.fsync);
+  if (typeof this._fs.writev !== 'function') this._writev = null;
+  this.start = options.start;
+  this.pos = undefined;
+  this.bytesWritten = 0;
+  this._io = false;
+  if (this.start !== undefined) { checkInt(this.start, 'start', 0, Number.MAX_SAFE_INTEGER); this.pos = this.start; }
+  Writable.call(this, options);
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
+}
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
+WriteStream.prototype._construct = constructStream;
+WriteStream.prototype._write = function (data, encoding, cb) {
+  this._io = true;
+  this._fs.write(this.fd, data, 0, data.length, this.pos, (er, bytes) => {
+    this._io = false;
+    if (this.destroyed) { cb(er); this.emit('_ioDone', er); return; }
+    if (er) { cb(er); return; }
+    this.bytesWritten += bytes;
+    cb();
+  });
+  if (this.pos !== undefined) this.pos += data.length;
+};
+WriteStream.prototype._writev = function (chunks, cb) {
+  const data = chunks.map((c) => c.chunk);
+  const size = data.reduce((n, b) => n + b.length, 0);
+  this._io = true;
+  this._fs.writev(this.fd, data, this.pos === undefined ? null : this.pos, (er, bytes) => {
+    this._io = false;
+    if (this.destroyed) { cb(er); this.emit('_ioDone', er); return; }
+    if (er) { cb(er); return; }
+    this.bytesWritten += bytes;
+    cb();
+  });
+  if (this.pos !== undefined) this.pos += size;
+};
+WriteStream.prototype._destroy = destroyStream;
+WriteStream.prototype.close = function (cb) {
+  if (cb) {
+    if (this.closed) { nextTick(cb); return; }
+    this.on('close', cb);
+  }
+  if (!this.autoClose) this.on('finish', this.destroy);
+  this.end();
+};
+WriteStream.prototype.destroySoon = WriteStream.prototype.end;
+Object.defineProperty(WriteStream.prototype, 'pending', { get() { return this.fd === null; }, configurable: true });
+Object.defineProperty(WriteStream.prototype, 'autoClose', {
+  get() { return this._writableState.autoDestroy; }, set(v) { this._writableState.autoDestroy = v; }, configurable: true });
+// open() is deprecated (DEP0135) but still callable; a subclass that defines its own is honoured by _construct.
+function openReadFs() { process.emitWarning('ReadStream.prototype.open() is deprecated', 'DeprecationWarning', 'DEP0135'); openStream(this, (er) => { if (er) this.destroy(er); }); }
+function openWriteFs() { process.emitWarning('WriteStream.prototype.open() is deprecated', 'DeprecationWarning', 'DEP0135'); openStream(this, (er) => { if (er) this.destroy(er); }); }
+ReadStream.prototype.open = openReadFs;
+WriteStream.prototype.open = openWriteFs;
+fs.ReadStream = ReadStream;
+fs.WriteStream = WriteStream;
+fs.FileReadStream = ReadStream;
+fs.FileWriteStream = WriteStream;
 promises.open = (p, f, m) => new Promise((res, rej) => { try { res(new FileHandle(fs.openSync(p, f, m))); } catch (e) { rej(e); } });
 promises.constants = fsConstants;
 fs.promises = promises;

@@ -265,8 +265,13 @@ public final class Host {
 
 
     @Export
-    public void timerStart(int id, double delayMs) {
-        Timer t = timers.computeIfAbsent(id, k -> new Timer());
+    public void timerStart(int id, double delayMs, boolean ref) {
+        // A timer re-armed after firing (intervals, refresh) keeps the guest's ref/unref choice.
+        Timer t = timers.computeIfAbsent(id, k -> {
+            Timer n = new Timer();
+            n.referenced = ref;
+            return n;
+        });
         if (t.future == null && t.referenced) {
             process.refs.incrementAndGet();
         }
@@ -278,10 +283,14 @@ public final class Host {
     }
 
     private void fire(int id) {
-        Timer t = timers.remove(id);
+        Timer t = timers.get(id);
         if (t == null) {
             return; // cleared meanwhile
         }
+        if (!t.referenced && process.refs.get() == 0) {
+            return; // as in libuv: with nothing else alive the loop ends before an unref'd timer runs
+        }
+        timers.remove(id);
         if (t.referenced) {
             process.refs.decrementAndGet();
         }
