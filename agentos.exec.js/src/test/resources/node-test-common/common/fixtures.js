@@ -9,4 +9,5 @@ module.exports = {
   fileURL: (...args) => require('url').pathToFileURL(fixturesPath(...args)),
   readSync: (args, enc) => fs.readFileSync(fixturesPath(...[].concat(args)), enc),
   readKey: (arg, enc) => fs.readFileSync(path.join(fixturesDir, 'keys', arg), enc),
+  get utf8TestText() { return fs.readFileSync(fixturesPath('utf8_test_text.txt'), 'utf8'); },
 };

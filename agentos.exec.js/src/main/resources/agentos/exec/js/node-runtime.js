@@ -689,11 +689,17 @@ function format(f, ...args) {
 }
 
 const customPromisify = Symbol.for('nodejs.util.promisify.custom');
+const customPromisifyArgs = Symbol('customPromisifyArgs');
 function promisify(fn) {
   if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "original" argument must be of type function');
   if (fn[customPromisify]) return fn[customPromisify];
+  // Like Node: the first value, or an object named by the function's customPromisifyArgs (fs.read, dns.lookup, …).
+  const names = fn[customPromisifyArgs];
   const p = function (...args) {
-    return new Promise((resolve, reject) => fn.call(this, ...args, (err, ...values) => err ? reject(err) : resolve(values.length > 1 ? values : values[0])));
+    return new Promise((resolve, reject) => fn.call(this, ...args, (err, ...values) => {
+      if (err) { reject(err); return; }
+      if (names && values.length > 1) { const o = {}; names.forEach((n, i) => { o[n] = values[i]; }); resolve(o); } else resolve(values[0]);
+    }));
   };
   Object.setPrototypeOf(p, Object.getPrototypeOf(fn));
   return p;
@@ -1284,7 +1290,12 @@ const fs = {
       for (const name of fs.readdirSync(f)) fs.cpSync(f + '/' + name, t + '/' + name, options);
     } else fs.copyFileSync(f, t);
   },
-  realpathSync(p) { const f = toPath(p); return sys('realpath', f, () => String(host.realpath(f))); },
+  realpathSync(p, options) {
+    const f = toPath(p);
+    const r = sys('realpath', f, () => String(host.realpath(f)));
+    const enc = encOf(options, 'utf8');
+    return enc === 'buffer' ? Buffer.from(r) : enc === 'utf8' || enc === 'utf-8' ? r : Buffer.from(r).toString(enc);
+  },
   readlinkSync(p) { const f = toPath(p); return sys('readlink', f, () => String(host.readlink(f))); },
   symlinkSync(target, p) { const f = toPath(p); sys('symlink', String(target), () => host.symlink(String(target), f), f); },
   linkSync(a, b) { const f = toPath(a), t = toPath(b); sys('link', f, () => host.link(f, t), t); },
@@ -1545,12 +1556,30 @@ Object.defineProperty(fs, 'StatWatcher', { value: StatWatcher, writable: true, c
 promises.watch = watchPromise;
 fs.exists = (p, cb) => setImmediate(() => cb(fs.existsSync(p)));
 fs.read = function (fd, buffer, offset, length, position, cb) {
-  if (typeof buffer === 'function') { cb = buffer; buffer = Buffer.alloc(16384); offset = 0; length = buffer.length; position = null; }
+  // fs.read(fd, cb), (fd, options, cb), (fd, buffer, options, cb) and (fd, buffer, offset, length, position, cb).
+  if (typeof buffer === 'function') { cb = buffer; buffer = undefined; }
+  else if (!ArrayBuffer.isView(buffer) && typeof offset === 'function') { cb = offset; offset = buffer; buffer = undefined; }
+  else if (typeof offset === 'function') { cb = offset; offset = undefined; }
+  else if (typeof length === 'function') { cb = length; length = undefined; }
+  else if (typeof position === 'function') { cb = position; position = undefined; }
+  if (buffer === undefined || (buffer === null && offset === undefined) || (!ArrayBuffer.isView(buffer) && buffer !== null && typeof buffer === 'object')) {
+    const o = buffer || offset || {};
+    buffer = o.buffer || Buffer.alloc(16384);
+    offset = o.offset || 0;
+    length = o.length === undefined ? buffer.byteLength - offset : o.length;
+    position = o.position === undefined ? null : o.position;
+  } else if (offset !== null && typeof offset === 'object') {
+    const o = offset;
+    offset = o.offset || 0;
+    length = o.length === undefined ? buffer.byteLength - offset : o.length;
+    position = o.position === undefined ? null : o.position;
+  }
   if (typeof cb !== 'function') throw errInvalidArgType('cb', 'of type function', cb);
   let n, err = null;
   try { n = fs.readSync(fd, buffer, offset, length, position); } catch (e) { if (isValidationError(e)) throw e; err = e; }
   setImmediate(() => err ? cb(err) : cb(null, n, buffer));
 };
+fs.read[customPromisifyArgs] = ['bytesRead', 'buffer'];
 fs.write = function (fd, data, ...rest) {
   const cb = rest.pop();
   if (typeof cb !== 'function') throw errInvalidArgType('cb', 'of type function', cb);
@@ -1569,6 +1598,13 @@ for (const name of ['readv', 'writev']) {
   };
   delete promises[name];
 }
+fs.write[customPromisifyArgs] = ['bytesWritten', 'buffer'];
+fs.readv[customPromisifyArgs] = ['bytesRead', 'buffers'];
+fs.writev[customPromisifyArgs] = ['bytesWritten', 'buffers'];
+fs.exists[customPromisify] = (p) => new Promise((resolve) => fs.exists(p, resolve));
+// The kernel resolves paths itself: realpath(3) and Node's JS walk give the same answer here.
+fs.realpathSync.native = (...args) => fs.realpathSync(...args);
+fs.realpath.native = (...args) => fs.realpath(...args);
 // fs.promises' FileHandle: an EventEmitter ('close') whose fd becomes -1 once closed; calls after that fail with EBADF.
 class FileHandle extends EventEmitter {
   constructor(fd) { super(); this._fd = fd; this._closing = null; }
@@ -3666,6 +3702,7 @@ function makeDns() {
     hostLookup(String(hostname), (err, list) => (err ? cb(err) : finish(list)));
     return {};
   }
+  lookup[customPromisifyArgs] = ['address', 'family'];
   const resolveFamily = (fam) => (hostname, options, cb) => {
     if (typeof options === 'function') cb = options;
     lookup(hostname, { family: fam, all: true }, (err, list) => (err ? cb(err) : cb(null, list.map((x) => x.address))));
