@@ -727,8 +727,33 @@ const types = {
   isDataView: (v) => v instanceof DataView,
 };
 
+let errnoMap = null;
+function systemErrorMap() {
+  if (!errnoMap) {
+    errnoMap = new Map();
+    for (const line of String(host.errnoTable()).split('\n')) {
+      if (!line) continue;
+      const a = line.indexOf(' '), b = line.indexOf(' ', a + 1);
+      errnoMap.set(-Number(line.slice(0, a)), [line.slice(a + 1, b), line.slice(b + 1)]);
+    }
+  }
+  return errnoMap;
+}
 const util = {
   format, inspect, promisify, types,
+  getSystemErrorMap: () => new Map(systemErrorMap()),
+  getSystemErrorName(err) {
+    if (typeof err !== 'number') throw errInvalidArgType('err', 'of type number', err);
+    if (err >= 0 || !Number.isSafeInteger(err)) throw errOutOfRange('err', 'a negative integer', err);
+    const e = systemErrorMap().get(err);
+    return e ? e[0] : 'Unknown system error ' + err;
+  },
+  getSystemErrorMessage(err) {
+    if (typeof err !== 'number') throw errInvalidArgType('err', 'of type number', err);
+    if (err >= 0 || !Number.isSafeInteger(err)) throw errOutOfRange('err', 'a negative integer', err);
+    const e = systemErrorMap().get(err);
+    return e ? e[1] : 'Unknown system error ' + err;
+  },
   formatWithOptions: (o, ...a) => format(...a),
   _extend(target, source) {
     if (source === null || typeof source !== 'object') return target;
@@ -740,6 +765,27 @@ const util = {
   callbackify(fn) { return function (...args) { const cb = args.pop(); fn.apply(this, args).then(v => nextTick(cb, null, v), e => nextTick(cb, e)); }; },
   isDeepStrictEqual: (a, b) => deepEqual(a, b, true),
   debuglog: () => { const f = () => {}; f.enabled = false; return f; },
+  // Deprecated in Node 22 but still there (removed in 23).
+  log(...args) {
+    const d = new Date(), pad = (n) => String(n).padStart(2, '0');
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()];
+    console.log('%s - %s', d.getDate() + ' ' + month + ' ' + [d.getHours(), d.getMinutes(), d.getSeconds()].map(pad).join(':'), format(...args));
+  },
+  isArray: Array.isArray,
+  isBoolean: (v) => typeof v === 'boolean',
+  isBuffer: (v) => Buffer.isBuffer(v),
+  isDate: (v) => v instanceof Date,
+  isError: (v) => v instanceof Error || Object.prototype.toString.call(v) === '[object Error]',
+  isFunction: (v) => typeof v === 'function',
+  isNull: (v) => v === null,
+  isNullOrUndefined: (v) => v === null || v === undefined,
+  isNumber: (v) => typeof v === 'number',
+  isObject: (v) => v !== null && typeof v === 'object',
+  isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
+  isRegExp: (v) => v instanceof RegExp,
+  isString: (v) => typeof v === 'string',
+  isSymbol: (v) => typeof v === 'symbol',
+  isUndefined: (v) => v === undefined,
   debug: () => () => {},
   isArray: Array.isArray,
   isError: (e) => e instanceof Error,
@@ -868,6 +914,19 @@ path.win32 = path;
 
 let nextTimerId = 1;
 const timerCallbacks = new Map();
+let runningTimer = null;
+// process.getActiveResourcesInfo(): open sockets and servers register here with their libuv handle names.
+const activeHandles = new Set();
+function activeResourcesInfo() {
+  const out = [];
+  for (const t of timerCallbacks.values()) if (t._resourceType === 'FSReqCallback') out.push('FSReqCallback');
+  for (const h of activeHandles) out.push(h._resourceType);
+  for (const t of timerCallbacks.values()) if (t._ref && !t._resourceType) out.push(t._immediate ? 'Immediate' : 'Timeout');
+  // Node counts a timeout while its callback runs (it is unlinked afterwards); an immediate is gone by then.
+  const r = runningTimer;
+  if (r && !r._immediate && !r._cleared && r._ref && !r._resourceType && !timerCallbacks.has(r._id)) out.push('Timeout');
+  return out;
+}
 class Timeout {
   constructor(fn, ms, args, repeat) {
     this._id = nextTimerId++;
@@ -879,7 +938,11 @@ class Timeout {
   }
   _fire() {
     if (this._repeat) host.timerStart(this._id, this._ms, this._ref); else timerCallbacks.delete(this._id);
-    if (this._snap) this._snap.run(inDomainScope, (...a) => this._fn.apply(undefined, a), this._args || []); else this._fn.apply(undefined, this._args);
+    const outer = runningTimer;
+    runningTimer = this;
+    try {
+      if (this._snap) this._snap.run(inDomainScope, (...a) => this._fn.apply(undefined, a), this._args || []); else this._fn.apply(undefined, this._args);
+    } finally { runningTimer = outer; }
   }
   ref() { this._ref = true; host.timerRef(this._id, true); return this; }
   unref() { this._ref = false; host.timerRef(this._id, false); return this; }
@@ -1392,7 +1455,7 @@ for (const name of Object.keys(fs)) {
     if (!cb) throw errInvalidArgType('cb', 'of type function', args[args.length - 1]);
     let result, error = null;
     try { result = syncFn.apply(fs, args); } catch (e) { if (isValidationError(e)) throw e; error = e; }
-    setImmediate(() => (error ? cb(error) : cb(null, result)));
+    setImmediate(() => (error ? cb(error) : cb(null, result)))._resourceType = 'FSReqCallback';
   };
   promises[base] = (...args) => new Promise((resolve, reject) => {
     try { resolve(syncFn.apply(fs, args)); } catch (e) { reject(e); }
@@ -3198,6 +3261,12 @@ process.hrtime.bigint = () => BigInt(Math.floor(host.hrtime()));
 process.uptime = () => (host.hrtime() - startNanos) / 1e9;
 process.memoryUsage = () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 });
 process.memoryUsage.rss = () => 0;
+// The heap bound this process runs under (limits.jsRuntime.heapLimitMb), as os.totalmem() reports it.
+process.constrainedMemory = () => Number(host.maxOldSpaceBytes());
+process.availableMemory = () => Number(host.maxOldSpaceBytes()) / 2;
+process.assert = util.deprecate((value, message) => {
+  if (!value) throw Object.assign(new Error(message || 'assertion error'), { code: 'ERR_ASSERTION' });
+}, 'process.assert() is deprecated. Please use the `assert` module instead.', 'DEP0100');
 // CPU time of the process's event-loop thread, in microseconds.
 process.cpuUsage = (prevValue) => {
   const now = Array.from(host.cpuUsageMicros(), Number);
@@ -3239,7 +3308,7 @@ process.allowedNodeEnvironmentFlags = new Set();
 process.setUncaughtExceptionCaptureCallback = () => {};
 process.hasUncaughtExceptionCaptureCallback = () => false;
 process.setSourceMapsEnabled = () => {};
-process.getActiveResourcesInfo = () => [];
+process.getActiveResourcesInfo = activeResourcesInfo;
 process.stdout = stdioStream(1);
 process.stderr = stdioStream(2);
 let stdinStream = null;
@@ -3408,6 +3477,8 @@ function makeNet() {
     get _handle() { return this[kState].fd >= 0 ? { fd: this[kState].fd } : null; }
     _attach(fd, peer) {
       this[kState].fd = fd;
+      if (!this._resourceType) this._resourceType = 'TCPSocketWrap';
+      activeHandles.add(this);
       const local = host.sockName(fd, false);
       if (local) { this.localAddress = String(local[0]); this.localPort = Number(local[1]); this.localFamily = String(local[2]); }
       if (peer) { this.remoteAddress = String(peer[0]); this.remotePort = Number(peer[1]); this.remoteFamily = String(peer[2]); }
@@ -3428,6 +3499,8 @@ function makeNet() {
       let fd;
       try { fd = sys('socket', undefined, () => host.socket(family)); } catch (e) { nextTick(() => this.destroy(e)); return this; }
       this[kState].fd = fd;
+      this._resourceType = unix ? 'PipeWrap' : 'TCPSocketWrap';
+      activeHandles.add(this);
       const st = this[kState];
       const id = netCallback((kind, value) => {
         if (this.destroyed) return;
@@ -3499,6 +3572,7 @@ function makeNet() {
       if (st.timer) { clearTimeout(st.timer); st.timer = null; }
       if (st.readerId) { host.readStop(st.readerId); readers.delete(st.readerId); }
       if (st.fd >= 0) { const fd = st.fd; st.fd = -1; if (st.reset) host.resetAsync(fd); else host.closeAsync(fd); }
+      activeHandles.delete(this);
       if (err) this._hadError = true;
       if (this.server) { this.server._connectionClosed(this); }
       cb(err);
@@ -3598,9 +3672,12 @@ function makeNet() {
         return this;
       }
       this.listening = true;
+      this._resourceType = unix ? 'PipeServerWrap' : 'TCPServerWrap';
+      activeHandles.add(this);
       this._acceptId = netCallback((kind, value) => {
         if (kind === 'accepterror') { if (this.listening) this.emit('error', netError(String(value[0]), String(value[1]), 'accept')); return; }
         const s = new Socket({ allowHalfOpen: !!this._options.allowHalfOpen });
+        if (unix) s._resourceType = 'PipeWrap';
         s._attach(value[0], [value[1], value[2], value[3]]);
         if (this.maxConnections !== undefined && this._connections.size >= this.maxConnections) { s.destroy(); this.emit('drop', { remoteAddress: s.remoteAddress }); return; }
         s.server = this;
@@ -3631,6 +3708,7 @@ function makeNet() {
         return this;
       }
       this.listening = false;
+      activeHandles.delete(this);
       this._closing = true;
       if (cb) this._closeCbs.push(cb);
       if (this._acceptId) { host.acceptStop(this._acceptId); netHandlers.delete(this._acceptId); this._acceptId = 0; }

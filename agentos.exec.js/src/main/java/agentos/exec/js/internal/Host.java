@@ -1332,6 +1332,16 @@ public final class Host {
         }
     }
 
+    /** Every errno as "code name description" lines (util.getSystemErrorMap). */
+    @Export
+    public String errnoTable() {
+        StringBuilder b = new StringBuilder();
+        for (Errno e : Errno.values()) {
+            b.append(e.code()).append(' ').append(e.name()).append(' ').append(e.description()).append('\n');
+        }
+        return b.toString();
+    }
+
     @Export
     public String errnoDescription(String name) {
         try {
