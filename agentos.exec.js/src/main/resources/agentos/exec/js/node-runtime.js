@@ -92,87 +92,222 @@ function runTicks() {
 const kCapture = Symbol('kCapture');
 // Set once node:domain is loaded (makeDomain); emitters and the error path consult it.
 let domainState = null;
-class EventEmitterMethods {
-  _ev() { if (!this._events) this._events = Object.create(null); return this._events; }
-  setMaxListeners(n) { checkMaxListeners(n, 'n'); this._maxListeners = n; return this; }
-  getMaxListeners() { return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners; }
-  on(name, fn) { return this._add(name, fn, false); }
-  addListener(name, fn) { return this._add(name, fn, false); }
-  prependListener(name, fn) { return this._add(name, fn, true); }
-  _add(name, fn, prepend) {
-    if (typeof fn !== 'function') throw typeError('ERR_INVALID_ARG_TYPE', 'The "listener" argument must be of type function. Received ' + typeof fn);
-    const ev = this._ev();
-    if (ev.newListener) this.emit('newListener', name, fn.listener || fn);
-    const list = ev[name] || (ev[name] = []);
-    if (prepend) list.unshift(fn); else list.push(fn);
-    return this;
-  }
-  once(name, fn) { return this.on(name, onceWrap(this, name, fn)); }
-  prependOnceListener(name, fn) { return this.prependListener(name, onceWrap(this, name, fn)); }
-  off(name, fn) { return this.removeListener(name, fn); }
-  removeListener(name, fn) {
-    const ev = this._ev(), list = ev[name];
-    if (!list) return this;
-    const i = list.findIndex(l => l === fn || l.listener === fn);
-    if (i >= 0) {
-      list.splice(i, 1);
-      if (!list.length) delete ev[name];
-      if (ev.removeListener) this.emit('removeListener', name, fn);
-    }
-    return this;
-  }
-  removeAllListeners(name) {
-    if (name === undefined) this._events = Object.create(null); else delete this._ev()[name];
-    return this;
-  }
-  emit(name, ...args) {
-    const list = this._ev()[name];
-    if (!list || !list.length) {
-      if (name === 'error') {
-        const err = args[0];
-        if (domainState && this.domain && this.domain !== this && typeof this.domain.emit === 'function') {
-          if (err !== null && typeof err === 'object') { err.domainEmitter = this; err.domain = this.domain; err.domainThrown = false; }
-          this.domain.emit('error', err);
-          return false;
-        }
-        if (err instanceof Error) throw err;
-        const e = new NodeError('ERR_UNHANDLED_ERROR', 'Unhandled error. (' + inspect(err) + ')');
-        e.context = err;
-        throw e;
-      }
-      return false;
-    }
-    if (domainState && this.domain && this.domain !== this && typeof this.domain.emit === 'function') {
-      domainState.emitIn(this.domain, () => { for (const fn of list.slice()) fn.apply(this, args); });
-      return true;
-    }
-    for (const fn of list.slice()) fn.apply(this, args);
-    return true;
-  }
-  listeners(name) { return (this._ev()[name] || []).map(l => l.listener || l); }
-  rawListeners(name) { return (this._ev()[name] || []).slice(); }
-  listenerCount(name) { return (this._ev()[name] || []).length; }
-  eventNames() { return Reflect.ownKeys(this._ev()); }
-}
-// A plain constructor function, as in Node: old-style code calls EventEmitter.call(this).
+// EventEmitter as Node's lib/events.js lays it out: one listener stored as the function itself, several as an
+// array; _events/_eventsCount/_maxListeners are what libraries poke at, and the methods work on any receiver.
+const kErrorMonitor = Symbol('events.errorMonitor');
+const kRejection = Symbol.for('nodejs.rejection');
+const kShapeMode = Symbol('shapeMode');
 function EventEmitter(opts) { EventEmitter.init.call(this, opts); }
-EventEmitter.prototype = EventEmitterMethods.prototype;
-Object.defineProperty(EventEmitter.prototype, 'constructor', { value: EventEmitter, writable: true, configurable: true, enumerable: false });
-EventEmitter.init = function () {
-  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) this._events = Object.create(null);
+EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
+EventEmitter.init = function (opts) {
+  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+    this._events = Object.create(null);
+    this._eventsCount = 0;
+    this[kShapeMode] = false;
+  } else this[kShapeMode] = true;
   this._maxListeners = this._maxListeners || undefined;
+  if (opts && opts.captureRejections) {
+    if (typeof opts.captureRejections !== 'boolean') throw errInvalidArgType('options.captureRejections', 'of type boolean', opts.captureRejections);
+    this[kCapture] = true;
+  } else this[kCapture] = EventEmitter.prototype[kCapture];
   if (domainState && this.domain === undefined) this.domain = domainState.active() || null;
 };
+function checkListener(listener) {
+  if (typeof listener !== 'function') throw errInvalidArgType('listener', 'of type function', listener);
+}
+function maxListenersOf(target) { return target._maxListeners === undefined ? defaultMaxListeners : target._maxListeners; }
+function addListenerTo(target, type, listener, prepend) {
+  checkListener(listener);
+  let events = target._events, existing;
+  if (events === undefined) {
+    events = target._events = Object.create(null);
+    target._eventsCount = 0;
+  } else {
+    if (events.newListener !== undefined) {
+      target.emit('newListener', type, listener.listener ? listener.listener : listener);
+      events = target._events;
+    }
+    existing = events[type];
+  }
+  if (existing === undefined) {
+    events[type] = listener;
+    ++target._eventsCount;
+  } else {
+    if (typeof existing === 'function') existing = events[type] = prepend ? [listener, existing] : [existing, listener];
+    else if (prepend) existing.unshift(listener);
+    else existing.push(listener);
+    const m = maxListenersOf(target);
+    if (m > 0 && existing.length > m && !existing.warned) {
+      existing.warned = true;
+      const w = new Error('Possible EventEmitter memory leak detected. ' + existing.length + ' ' + String(type) + ' listeners added to ' +
+        inspect(target, { depth: -1 }) + '. MaxListeners is ' + m + '. Use emitter.setMaxListeners() to increase limit');
+      w.name = 'MaxListenersExceededWarning';
+      w.emitter = target; w.type = type; w.count = existing.length;
+      process.emitWarning(w);
+    }
+  }
+  return target;
+}
+function onceWrapper(...args) {
+  if (!this.fired) {
+    this.target.removeListener(this.type, this.wrapFn);
+    this.fired = true;
+    return this.listener.apply(this.target, args);
+  }
+}
+function onceWrap(target, type, listener) {
+  const state = { fired: false, wrapFn: undefined, target, type, listener };
+  const wrapped = onceWrapper.bind(state);
+  wrapped.listener = listener;
+  state.wrapFn = wrapped;
+  return wrapped;
+}
+function addCatch(that, promise, type, args) {
+  if (!that[kCapture]) return;
+  try {
+    const then = promise.then;
+    if (typeof then === 'function') then.call(promise, undefined, (err) => nextTick(emitRejectionOrError, that, err, type, args));
+  } catch (err) { that.emit('error', err); }
+}
+function emitRejectionOrError(ee, err, type, args) {
+  if (typeof ee[kRejection] === 'function') { ee[kRejection](err, type, ...args); return; }
+  const prev = ee[kCapture];
+  try { ee[kCapture] = false; ee.emit('error', err); } finally { ee[kCapture] = prev; }
+}
+function callListeners(ee, handler, type, args) {
+  if (typeof handler === 'function') {
+    const result = handler.apply(ee, args);
+    if (result !== undefined && result !== null) addCatch(ee, result, type, args);
+  } else {
+    const listeners = handler.slice();
+    for (let i = 0; i < listeners.length; ++i) {
+      const result = listeners[i].apply(ee, args);
+      if (result !== undefined && result !== null) addCatch(ee, result, type, args);
+    }
+  }
+}
+Object.assign(EventEmitter.prototype, {
+  setMaxListeners(n) { checkMaxListeners(n, 'n'); this._maxListeners = n; return this; },
+  getMaxListeners() { return maxListenersOf(this); },
+  emit(type, ...args) {
+    let doError = type === 'error';
+    const events = this._events;
+    if (events !== undefined) {
+      if (doError && events[kErrorMonitor] !== undefined) this.emit(kErrorMonitor, ...args);
+      doError = doError && events.error === undefined;
+    } else if (!doError) return false;
+    if (doError) {
+      const er = args[0];
+      if (domainState && this.domain && this.domain !== this && typeof this.domain.emit === 'function') {
+        if (er !== null && typeof er === 'object') { er.domainEmitter = this; er.domain = this.domain; er.domainThrown = false; }
+        this.domain.emit('error', er);
+        return false;
+      }
+      if (er instanceof Error) throw er;
+      let shown;
+      try { shown = inspect(er); } catch (e) { shown = er; }
+      const err = new NodeError('ERR_UNHANDLED_ERROR', er === undefined ? 'Unhandled error.' : 'Unhandled error. (' + shown + ')');
+      err.context = er;
+      throw err;
+    }
+    const handler = events[type];
+    if (handler === undefined) return false;
+    if (domainState && this.domain && this.domain !== this && typeof this.domain.emit === 'function') {
+      domainState.emitIn(this.domain, () => callListeners(this, handler, type, args));
+      return true;
+    }
+    callListeners(this, handler, type, args);
+    return true;
+  },
+  addListener(type, listener) { return addListenerTo(this, type, listener, false); },
+  prependListener(type, listener) { return addListenerTo(this, type, listener, true); },
+  once(type, listener) { checkListener(listener); this.on(type, onceWrap(this, type, listener)); return this; },
+  prependOnceListener(type, listener) { checkListener(listener); this.prependListener(type, onceWrap(this, type, listener)); return this; },
+  removeListener(type, listener) {
+    checkListener(listener);
+    const events = this._events;
+    if (events === undefined) return this;
+    const list = events[type];
+    if (list === undefined) return this;
+    if (list === listener || list.listener === listener) {
+      this._eventsCount -= 1;
+      if (this[kShapeMode]) events[type] = undefined;
+      else if (this._eventsCount === 0) this._events = Object.create(null);
+      else {
+        delete events[type];
+        if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
+      }
+    } else if (typeof list !== 'function') {
+      let position = -1;
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (list[i] === listener || list[i].listener === listener) { position = i; break; }
+      }
+      if (position < 0) return this;
+      if (position === 0) list.shift(); else list.splice(position, 1);
+      if (list.length === 1) events[type] = list[0];
+      if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
+    }
+    return this;
+  },
+  removeAllListeners(type) {
+    const events = this._events;
+    if (events === undefined) return this;
+    if (events.removeListener === undefined) {
+      if (arguments.length === 0) { this._events = Object.create(null); this._eventsCount = 0; }
+      else if (events[type] !== undefined) {
+        if (--this._eventsCount === 0) this._events = Object.create(null); else delete events[type];
+      }
+      this[kShapeMode] = false;
+      return this;
+    }
+    if (arguments.length === 0) {
+      for (const key of Reflect.ownKeys(events)) { if (key !== 'removeListener') this.removeAllListeners(key); }
+      this.removeAllListeners('removeListener');
+      this._events = Object.create(null);
+      this._eventsCount = 0;
+      this[kShapeMode] = false;
+      return this;
+    }
+    const listeners = events[type];
+    if (typeof listeners === 'function') this.removeListener(type, listeners);
+    else if (listeners !== undefined) for (let i = listeners.length - 1; i >= 0; i--) this.removeListener(type, listeners[i]);
+    return this;
+  },
+  listeners(type) { return listenersOf(this, type, true); },
+  rawListeners(type) { return listenersOf(this, type, false); },
+  listenerCount(type, listener) {
+    const events = this._events;
+    if (events === undefined) return 0;
+    const l = events[type];
+    if (typeof l === 'function') return listener != null ? (listener === l || listener === l.listener ? 1 : 0) : 1;
+    if (l === undefined) return 0;
+    if (listener == null) return l.length;
+    let n = 0;
+    for (const x of l) if (x === listener || x.listener === listener) n++;
+    return n;
+  },
+  eventNames() { return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : []; },
+});
+EventEmitter.prototype.on = EventEmitter.prototype.addListener;
+EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
+Object.defineProperty(EventEmitter.prototype, kCapture, { value: false, writable: true, enumerable: false });
+function listenersOf(target, type, unwrap) {
+  const events = target._events;
+  if (events === undefined) return [];
+  const l = events[type];
+  if (l === undefined) return [];
+  if (typeof l === 'function') return unwrap ? [l.listener || l] : [l];
+  return unwrap ? l.map((x) => x.listener || x) : l.slice();
+}
+// Classes written as `class X extends EventEmitterMethods` (the runtime's own) keep working.
+const EventEmitterMethods = EventEmitter;
 EventEmitter.addAbortListener = function (signal, listener) {
   if (signal.aborted) { Promise.resolve().then(() => listener()); return { [Symbol.dispose || Symbol.for('nodejs.dispose')]() {} }; }
   signal.addEventListener('abort', listener, { once: true });
   return { [Symbol.dispose || Symbol.for('nodejs.dispose')]() { signal.removeEventListener('abort', listener); } };
 };
-function onceWrap(target, name, fn) {
-  const w = function (...args) { target.removeListener(name, w); return fn.apply(this, args); };
-  w.listener = fn;
-  return w;
-}
 function checkMaxListeners(n, name) {
   if (typeof n !== 'number') throw errInvalidArgType(name, 'of type number', n);
   if (n < 0 || Number.isNaN(n)) throw errOutOfRange(name, 'a non-negative number', n);
@@ -184,9 +319,18 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   set(n) { checkMaxListeners(n, 'defaultMaxListeners'); defaultMaxListeners = n; },
 });
 EventEmitter.EventEmitter = EventEmitter;
-EventEmitter.captureRejections = false;
+Object.defineProperty(EventEmitter, 'captureRejections', {
+  enumerable: true,
+  get() { return EventEmitter.prototype[kCapture]; },
+  set(v) { if (typeof v !== 'boolean') throw errInvalidArgType('EventEmitter.captureRejections', 'of type boolean', v); EventEmitter.prototype[kCapture] = v; },
+});
+EventEmitter.getMaxListeners = (target) => {
+  if (target && typeof target.getMaxListeners === 'function') return target.getMaxListeners();
+  if (target !== null && typeof target === 'object' && typeof target.addEventListener === 'function') return target._maxListeners === undefined ? defaultMaxListeners : target._maxListeners;
+  throw errInvalidArgType('emitter', 'an instance of EventEmitter or EventTarget', target);
+};
 EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
-EventEmitter.errorMonitor = Symbol('events.errorMonitor');
+EventEmitter.errorMonitor = kErrorMonitor;
 EventEmitter.once = function (emitter, name) {
   return new Promise((resolve, reject) => {
     const onError = (err) => { emitter.removeListener(name, onEvent); reject(err); };
@@ -404,7 +548,9 @@ function receivedType(value) {
   }
 }
 function errInvalidArgType(name, expected, value) {
-  return typeError('ERR_INVALID_ARG_TYPE', 'The "' + name + '" argument must be ' + expected + '. Received ' + receivedType(value));
+  // Node's wording: "options.x" is a property, "x" an argument.
+  const what = name.endsWith(' argument') ? name : '"' + name + '" ' + (name.includes('.') ? 'property' : 'argument');
+  return typeError('ERR_INVALID_ARG_TYPE', 'The ' + what + ' must be ' + expected + '. Received ' + receivedType(value));
 }
 function withSeparators(s) {
   let out = '', i = s.length;
@@ -739,6 +885,7 @@ function systemErrorMap() {
   }
   return errnoMap;
 }
+const deprecationCodesWarned = new Set();
 const util = {
   format, inspect, promisify, types,
   getSystemErrorMap: () => new Map(systemErrorMap()),
@@ -761,7 +908,26 @@ const util = {
     return target;
   },
   inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); ctor.super_ = superCtor; },
-  deprecate(fn, msg) { let warned = false; return function (...a) { if (!warned) { warned = true; process.emitWarning(msg, 'DeprecationWarning'); } return fn.apply(this, a); }; },
+  deprecate(fn, msg, code) {
+    if (typeof fn !== 'function') throw errInvalidArgType('fn', 'of type function', fn);
+    if (code !== undefined && typeof code !== 'string') throw errInvalidArgType('code', 'of type string', code);
+    if (process.noDeprecation === true) return fn;
+    let warned = false;
+    function deprecated(...a) {
+      // Once per function, and once per code however many functions share it (as in Node).
+      if (!warned && !process.noDeprecation) {
+        warned = true;
+        if (code === undefined || !deprecationCodesWarned.has(code)) {
+          if (code !== undefined) deprecationCodesWarned.add(code);
+          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+        }
+      }
+      return new.target ? Reflect.construct(fn, a, new.target) : fn.apply(this, a);
+    }
+    Object.setPrototypeOf(deprecated, fn);
+    if (fn.prototype) deprecated.prototype = fn.prototype;
+    return deprecated;
+  },
   callbackify(fn) { return function (...args) { const cb = args.pop(); fn.apply(this, args).then(v => nextTick(cb, null, v), e => nextTick(cb, e)); }; },
   isDeepStrictEqual: (a, b) => deepEqual(a, b, true),
   debuglog: () => { const f = () => {}; f.enabled = false; return f; },
@@ -1104,7 +1270,7 @@ class FdReadable extends Readable {
 }
 
 class FdWritable extends Writable {
-  constructor(fd, closeAtEnd, opts) { super(Object.assign({ decodeStrings: false }, opts)); this.fd = fd; this._closeAtEnd = closeAtEnd; }
+  constructor(fd, closeAtEnd, opts) { super(Object.assign({ decodeStrings: false }, opts)); this.fd = fd; this._closeAtEnd = closeAtEnd; this.readable = false; }
   _write(chunk, enc, cb) {
     try { sys('write', undefined, () => hostWrite(this.fd, chunk, enc)); } catch (e) { cb(e); return; }
     cb();
@@ -1929,36 +2095,208 @@ function pathToFileURL(p) {
   return new URL('file://' + abs.split('/').map(encodeURIComponent).join('/'));
 }
 
-// A small WHATWG URL for file: and http(s): URLs (enough for module and path code; full parsing comes with networking).
+// URLSearchParams per the WHATWG URL standard (application/x-www-form-urlencoded parsing and serializing, live
+// iterators, brand checks and argument errors as in Node); a URL's searchParams and search stay in step.
+function toUSV(v) {
+  const str = `${v}`;
+  return typeof str.toWellFormed === 'function' ? str.toWellFormed() : str.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+function formDecode(str) {
+  const bytes = Buffer.from(str.replace(/\+/g, ' '), 'utf8');
+  const out = Buffer.alloc(bytes.length);
+  let n = 0;
+  const hex = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 37 && i + 2 < bytes.length && hex(bytes[i + 1]) && hex(bytes[i + 2])) {
+      out[n++] = parseInt(String.fromCharCode(bytes[i + 1], bytes[i + 2]), 16);
+      i += 2;
+    } else out[n++] = bytes[i];
+  }
+  return out.toString('utf8', 0, n);
+}
+function formEncode(str) {
+  return encodeURIComponent(str).replace(/[!'()~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
+}
+function parseFormList(query) {
+  const list = [];
+  for (const part of query.split('&')) {
+    if (!part) continue;
+    const i = part.indexOf('=');
+    list.push(formDecode(i < 0 ? part : part.slice(0, i)), formDecode(i < 0 ? '' : part.slice(i + 1)));
+  }
+  return list;
+}
+function missingArgs(...names) {
+  const what = names.length === 1 ? 'The "' + names[0] + '" argument' : 'The "' + names[0] + '" and "' + names[1] + '" arguments';
+  return typeError('ERR_MISSING_ARGS', what + ' must be specified');
+}
+function invalidThis(type) { return typeError('ERR_INVALID_THIS', 'Value of "this" must be of type ' + type); }
 class URLSearchParams {
-  constructor(init) {
-    this._list = [];
-    if (typeof init === 'string') {
-      for (const part of init.replace(/^\?/, '').split('&')) {
-        if (!part) continue;
-        const i = part.indexOf('=');
-        const dec = (s) => decodeURIComponent(s.replace(/\+/g, ' '));
-        this._list.push(i < 0 ? [dec(part), ''] : [dec(part.slice(0, i)), dec(part.slice(i + 1))]);
+  #list = [];
+  #url = null;
+  constructor(init = undefined) {
+    if (init === undefined || init === null) return;
+    if (typeof init === 'object' || typeof init === 'function') {
+      const method = init[Symbol.iterator];
+      if (method === this[Symbol.iterator] && init instanceof URLSearchParams) {
+        this.#list = init.#list.slice();
+      } else if (method !== undefined && method !== null) {
+        if (typeof method !== 'function') throw typeError('ERR_ARG_NOT_ITERABLE', 'Query pairs must be iterable');
+        for (const pair of init) {
+          if (pair === null || (typeof pair !== 'object' && typeof pair !== 'function') || typeof pair[Symbol.iterator] !== 'function') {
+            throw typeError('ERR_INVALID_TUPLE', 'Each query pair must be an iterable [name, value] tuple');
+          }
+          const kv = Array.from(pair);
+          if (kv.length !== 2) throw typeError('ERR_INVALID_TUPLE', 'Each query pair must be an iterable [name, value] tuple');
+          this.#list.push(toUSV(kv[0]), toUSV(kv[1]));
+        }
+      } else {
+        for (const key of Reflect.ownKeys(init)) {
+          const d = Reflect.getOwnPropertyDescriptor(init, key);
+          if (d === undefined || !d.enumerable) continue;
+          const k = toUSV(key), v = toUSV(init[key]);
+          const at = this.#list.findIndex((x, i) => i % 2 === 0 && x === k);
+          if (at >= 0) this.#list[at + 1] = v; else this.#list.push(k, v);
+        }
       }
-    } else if (init && typeof init === 'object') {
-      for (const [k, v] of (Symbol.iterator in init ? init : Object.entries(init))) this._list.push([String(k), String(v)]);
+    } else {
+      const q = toUSV(init);
+      this.#list = parseFormList(q[0] === '?' ? q.slice(1) : q);
     }
   }
-  get(k) { const e = this._list.find(p => p[0] === k); return e ? e[1] : null; }
-  getAll(k) { return this._list.filter(p => p[0] === k).map(p => p[1]); }
-  has(k) { return this._list.some(p => p[0] === k); }
-  set(k, v) { const i = this._list.findIndex(p => p[0] === k); if (i < 0) this._list.push([k, String(v)]); else { this._list[i][1] = String(v); this._list = this._list.filter((p, j) => p[0] !== k || j === i); } }
-  append(k, v) { this._list.push([k, String(v)]); }
-  delete(k) { this._list = this._list.filter(p => p[0] !== k); }
-  forEach(fn) { for (const [k, v] of this._list) fn(v, k, this); }
-  keys() { return this._list.map(p => p[0])[Symbol.iterator](); }
-  values() { return this._list.map(p => p[1])[Symbol.iterator](); }
-  entries() { return this._list.map(p => [p[0], p[1]])[Symbol.iterator](); }
-  [Symbol.iterator]() { return this.entries(); }
-  get size() { return this._list.length; }
-  toString() { const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+'); return this._list.map(([k, v]) => enc(k) + '=' + enc(v)).join('&'); }
+  static #check(self) { if (self === null || typeof self !== 'object' || !(#list in self)) throw invalidThis('URLSearchParams'); }
+  static _attach(params, url) { params.#url = url; }
+  static _reset(params, query) { params.#list = parseFormList(query); }
+  static _list(params) { return params.#list; }
+  #update() {
+    if (!this.#url) return;
+    const q = this.toString();
+    this.#url._setSearchFromParams(q ? '?' + q : '');
+  }
+  get size() { URLSearchParams.#check(this); return this.#list.length / 2; }
+  append(name, value) {
+    URLSearchParams.#check(this);
+    if (arguments.length < 2) throw missingArgs('name', 'value');
+    this.#list.push(toUSV(name), toUSV(value));
+    this.#update();
+  }
+  delete(name, value = undefined) {
+    URLSearchParams.#check(this);
+    if (arguments.length < 1) throw missingArgs('name');
+    const k = toUSV(name), v = value !== undefined ? toUSV(value) : undefined;
+    const out = [];
+    for (let i = 0; i < this.#list.length; i += 2) {
+      if (this.#list[i] === k && (v === undefined || this.#list[i + 1] === v)) continue;
+      out.push(this.#list[i], this.#list[i + 1]);
+    }
+    this.#list = out;
+    this.#update();
+  }
+  get(name) {
+    URLSearchParams.#check(this);
+    if (arguments.length < 1) throw missingArgs('name');
+    const k = toUSV(name);
+    for (let i = 0; i < this.#list.length; i += 2) if (this.#list[i] === k) return this.#list[i + 1];
+    return null;
+  }
+  getAll(name) {
+    URLSearchParams.#check(this);
+    if (arguments.length < 1) throw missingArgs('name');
+    const k = toUSV(name), out = [];
+    for (let i = 0; i < this.#list.length; i += 2) if (this.#list[i] === k) out.push(this.#list[i + 1]);
+    return out;
+  }
+  has(name, value = undefined) {
+    URLSearchParams.#check(this);
+    if (arguments.length < 1) throw missingArgs('name');
+    const k = toUSV(name), v = value !== undefined ? toUSV(value) : undefined;
+    for (let i = 0; i < this.#list.length; i += 2) if (this.#list[i] === k && (v === undefined || this.#list[i + 1] === v)) return true;
+    return false;
+  }
+  set(name, value) {
+    URLSearchParams.#check(this);
+    if (arguments.length < 2) throw missingArgs('name', 'value');
+    const k = toUSV(name), v = toUSV(value);
+    const out = [];
+    let found = false;
+    for (let i = 0; i < this.#list.length; i += 2) {
+      if (this.#list[i] !== k) out.push(this.#list[i], this.#list[i + 1]);
+      else if (!found) { found = true; out.push(k, v); }
+    }
+    if (!found) out.push(k, v);
+    this.#list = out;
+    this.#update();
+  }
+  sort() {
+    URLSearchParams.#check(this);
+    const pairs = [];
+    for (let i = 0; i < this.#list.length; i += 2) pairs.push([this.#list[i], this.#list[i + 1]]);
+    // Stable, by UTF-16 code units, as the standard says.
+    pairs.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    this.#list = pairs.flat();
+    this.#update();
+  }
+  forEach(callback, thisArg = undefined) {
+    URLSearchParams.#check(this);
+    if (typeof callback !== 'function') throw errInvalidArgType('callback', 'of type function', callback);
+    for (let i = 0; i < this.#list.length; i += 2) callback.call(thisArg, this.#list[i + 1], this.#list[i], this);
+  }
+  entries() { URLSearchParams.#check(this); return new URLSearchParamsIterator(this, 'key+value'); }
+  keys() { URLSearchParams.#check(this); return new URLSearchParamsIterator(this, 'key'); }
+  values() { URLSearchParams.#check(this); return new URLSearchParamsIterator(this, 'value'); }
+  toString() {
+    URLSearchParams.#check(this);
+    const out = [];
+    for (let i = 0; i < this.#list.length; i += 2) out.push(formEncode(this.#list[i]) + '=' + formEncode(this.#list[i + 1]));
+    return out.join('&');
+  }
+  [inspectCustom](depth, ctx) {
+    URLSearchParams.#check(this);
+    if (typeof depth === 'number' && depth < 0) return '[Object]';
+    const inner = Object.assign({}, ctx, { depth: typeof depth === 'number' ? depth - 1 : depth });
+    const output = [];
+    for (let i = 0; i < this.#list.length; i += 2) output.push(inspect(this.#list[i], inner) + ' => ' + inspect(this.#list[i + 1], inner));
+    const length = output.reduce((n, x) => n + x.length + 2, -2);
+    const name = this.constructor.name;
+    if (length > (ctx && ctx.breakLength !== undefined ? ctx.breakLength : 80)) return name + ' {\n  ' + output.join(',\n  ') + ' }';
+    return output.length ? name + ' { ' + output.join(', ') + ' }' : name + ' {}';
+  }
 }
+Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, { value: URLSearchParams.prototype.entries, writable: true, configurable: true });
+Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
+class URLSearchParamsIterator {
+  #params; #kind; #index = 0;
+  constructor(params, kind) { this.#params = params; this.#kind = kind; }
+  static #check(self) { if (self === null || typeof self !== 'object' || !(#params in self)) throw invalidThis('URLSearchParamsIterator'); }
+  next() {
+    URLSearchParamsIterator.#check(this);
+    const list = URLSearchParams._list(this.#params);
+    if (this.#index >= list.length) return { value: undefined, done: true };
+    const k = list[this.#index], v = list[this.#index + 1];
+    this.#index += 2;
+    return { value: this.#kind === 'key' ? k : this.#kind === 'value' ? v : [k, v], done: false };
+  }
+  [inspectCustom](depth, ctx) {
+    URLSearchParamsIterator.#check(this);
+    if (typeof depth === 'number' && depth < 0) return '[Object]';
+    const inner = Object.assign({}, ctx, { depth: typeof depth === 'number' ? depth - 1 : depth });
+    const list = URLSearchParams._list(this.#params).slice(this.#index);
+    const output = [];
+    for (let i = 0; i < list.length; i += 2) {
+      output.push(this.#kind === 'key' ? list[i] : this.#kind === 'value' ? list[i + 1] : [list[i], list[i + 1]]);
+    }
+    const strs = output.map((x) => inspect(x, inner));
+    const breakLn = inspect(output, inner).includes('\n');
+    return 'URLSearchParams Iterator {' + (breakLn ? '\n  ' + strs.join(',\n  ') : ' ' + strs.join(', ')) + ' }';
+  }
+}
+Object.setPrototypeOf(URLSearchParamsIterator.prototype, Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+Object.defineProperty(URLSearchParamsIterator.prototype, Symbol.toStringTag, { value: 'URLSearchParams Iterator', configurable: true });
+
+// A small WHATWG URL for file: and http(s): URLs (enough for module and path code).
 class URL {
+  #search = '';
+  #params = null;
   constructor(input, base) {
     input = String(input);
     const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(\/\/([^/?#]*))?([^?#]*)(\?[^#]*)?(#.*)?$/.exec(input);
@@ -1991,10 +2329,24 @@ class URL {
       if (m[4] && /\/\.\.?$/.test(m[4])) pathname += pathname.endsWith('/') ? '' : '/';
     }
     this.pathname = pathname.replace(/[ "<>`{}]/g, c => encodeURIComponent(c));
-    this.search = m[5] && m[5] !== '?' ? m[5] : '';
+    this.#search = m[5] && m[5] !== '?' ? m[5] : '';
     this.hash = m[6] && m[6] !== '#' ? m[6] : '';
-    this.searchParams = new URLSearchParams(this.search);
+    this.#params = null;
   }
+  get search() { return this.#search; }
+  set search(v) {
+    v = toUSV(v);
+    this.#search = v === '' || v === '?' ? '' : (v[0] === '?' ? v : '?' + v).replace(/[ "#<>]/g, (c) => encodeURIComponent(c));
+    if (this.#params) URLSearchParams._reset(this.#params, this.#search.slice(1));
+  }
+  get searchParams() {
+    if (!this.#params) {
+      this.#params = new URLSearchParams(this.#search);
+      URLSearchParams._attach(this.#params, this);
+    }
+    return this.#params;
+  }
+  _setSearchFromParams(q) { this.#search = q; }
   get host() { return this.hostname + (this.port ? ':' + this.port : ''); }
   get origin() { return this.protocol === 'file:' ? 'null' : this.protocol + '//' + this.host; }
   get href() {
@@ -2026,22 +2378,73 @@ class ChildProcess extends EventEmitter {
   unref() { return this; }
 }
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGWINCH: 28 };
-function signalName(n) { return Object.keys(SIGNALS).find(k => SIGNALS[k] === n) || 'SIGTERM'; }
+function signalName(n, fallback = 'SIGTERM') { return Object.keys(SIGNALS).find(k => SIGNALS[k] === n) || fallback; }
 
+// Node's normalizeSpawnArguments: the same checks in the same order, so callers get the same errors.
+function noNullBytes(value, name) {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    throw typeError('ERR_INVALID_ARG_VALUE', "The " + (name.includes('.') || name.includes('[') ? 'property' : 'argument') + " '" + name + "' must be a string without null bytes. Received " + inspect(value));
+  }
+}
+function checkBoolean(v, name) { if (typeof v !== 'boolean') throw errInvalidArgType(name, 'of type boolean', v); }
 function normalizeSpawn(file, args, options) {
-  if (!Array.isArray(args)) { options = args; args = []; }
+  if (typeof file !== 'string') throw errInvalidArgType('file', 'of type string', file);
+  noNullBytes(file, 'file');
+  if (file.length === 0) throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'file' cannot be empty. Received ''");
+  if (Array.isArray(args)) args = args.slice();
+  else if (args === undefined || args === null) args = [];
+  else if (typeof args !== 'object') throw errInvalidArgType('args', 'of type object', args);
+  else { options = args; args = []; }
+  args.forEach((a, i) => noNullBytes(a, 'args[' + i + ']'));
+  if (options === undefined) options = {};
+  else if (options === null || typeof options !== 'object' || Array.isArray(options)) throw errInvalidArgType('options', 'of type object', options);
   options = Object.assign({}, options);
-  if (typeof file !== 'string' || !file) throw typeError('ERR_INVALID_ARG_TYPE', 'The "file" argument must be of type string. Received ' + inspect(file));
+  const cwd = options.cwd !== undefined && options.cwd !== null ? toPath(options.cwd, 'options.cwd') : null;
+  if (options.detached != null) checkBoolean(options.detached, 'options.detached');
+  for (const id of ['uid', 'gid']) {
+    const v = options[id];
+    if (v != null && !(Number.isInteger(v) && v >= -2147483648 && v <= 2147483647)) throw errInvalidArgType('options.' + id, 'of type int32', v);
+  }
+  if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
+    throw errInvalidArgType('options.shell', 'of type boolean or string', options.shell);
+  }
+  if (options.argv0 != null) {
+    if (typeof options.argv0 !== 'string') throw errInvalidArgType('options.argv0', 'of type string', options.argv0);
+    noNullBytes(options.argv0, 'options.argv0');
+  }
+  if (options.windowsHide != null) checkBoolean(options.windowsHide, 'options.windowsHide');
+  if (options.windowsVerbatimArguments != null) checkBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
   let argv;
   if (options.shell) {
+    noNullBytes(options.shell, 'options.shell');
     const shell = typeof options.shell === 'string' ? options.shell : '/bin/sh';
     const command = [file, ...args].join(' ');
     file = shell;
-    argv = [shell, '-c', command];
-  } else argv = [options.argv0 || file, ...args.map(String)];
-  const env = Object.assign({}, options.env || process.env);
-  const cwd = options.cwd ? toPath(options.cwd) : null;
+    argv = [typeof options.argv0 === 'string' ? options.argv0 : shell, '-c', command];
+  } else argv = [typeof options.argv0 === 'string' ? options.argv0 : file, ...args.map(String)];
+  const source = options.env || process.env;
+  const env = {};
+  for (const key in source) {
+    const value = source[key];
+    if (value === undefined) continue;
+    noNullBytes(key, "options.env['" + key + "']");
+    noNullBytes(value, "options.env['" + key + "']");
+    env[key] = String(value);
+  }
+  if (options.timeout != null && !(Number.isInteger(options.timeout) && options.timeout >= 0)) {
+    throw errOutOfRange('timeout', 'an unsigned integer', options.timeout);
+  }
+  if (options.killSignal != null) options.killSignal = validSignal(options.killSignal, 'options.killSignal');
+  if (options.signal !== undefined && (options.signal === null || typeof options.signal !== 'object' || !('aborted' in options.signal))) {
+    throw errInvalidArgType('options.signal', 'an instance of AbortSignal', options.signal);
+  }
   return { file, argv, env, cwd, options };
+}
+function validSignal(sig, name) {
+  if (typeof sig === 'number') { if (signalName(sig, null)) return sig; }
+  else if (typeof sig === 'string') { const n = SIGNALS[sig.toUpperCase()]; if (n) return sig.toUpperCase(); }
+  else throw errInvalidArgType(name, 'of type string or number', sig);
+  throw typeError('ERR_UNKNOWN_SIGNAL', 'Unknown signal: ' + sig);
 }
 function stdioList(stdio) {
   if (typeof stdio === 'string') return [stdio, stdio, stdio];
@@ -2206,22 +2609,30 @@ function spawn(file, args, options) {
 
 function spawnSync(file, args, options) {
   const n = normalizeSpawn(file, args, options);
+  const maxBuffer = n.options.maxBuffer;
+  if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) throw errOutOfRange('options.maxBuffer', 'a positive number', maxBuffer);
   const kinds = stdioList(n.options.stdio);
   let input = n.options.input;
+  if (input != null && typeof input !== 'string' && !ArrayBuffer.isView(input)) {
+    throw errInvalidArgType('options.stdio[0]', 'of type string or an instance of Buffer, TypedArray, or DataView', input);
+  }
   if (typeof input === 'string') input = Buffer.from(input, n.options.encoding && n.options.encoding !== 'buffer' ? n.options.encoding : 'utf8');
   const b = input ? asBytes(input) : null;
   const copy = b ? b.slice().buffer : null;
   let r;
   try {
     r = sys('spawnSync ' + n.file, n.file, () => host.runSync(n.file, n.argv, n.env, n.cwd, copy, [false, kinds[1] === 'inherit', kinds[2] === 'inherit'],
-      n.options.maxBuffer || 1024 * 1024 * 1024, n.options.timeout || 0));
+      n.options.maxBuffer || 1024 * 1024 * 1024, n.options.timeout || 0,
+      typeof n.options.killSignal === 'number' ? signalName(n.options.killSignal) : n.options.killSignal || 'SIGTERM'));
   } catch (e) {
     return { pid: 0, output: null, stdout: null, stderr: null, status: null, signal: null, error: e };
   }
   const enc = n.options.encoding && n.options.encoding !== 'buffer' ? n.options.encoding : null;
   const out = fromHost(r[2]), err = fromHost(r[3]);
   const stdout = enc ? out.toString(enc) : out, stderr = enc ? err.toString(enc) : err;
-  return { pid: 0, output: [null, stdout, stderr], stdout, stderr, status: r[0] === null || r[0] === undefined ? null : r[0], signal: r[1] || null };
+  const result = { pid: 0, output: [null, stdout, stderr], stdout, stderr, status: r[0] === null || r[0] === undefined ? null : r[0], signal: r[1] || null };
+  if (r[4]) result.error = uvError('ETIMEDOUT', 'spawnSync ' + n.file, n.file);
+  return result;
 }
 function checkSync(r, cmd) {
   if (r.error) throw r.error;
@@ -2253,7 +2664,8 @@ function execFile(file, args, options, cb) {
   if (child.stdout) child.stdout.on('data', c => out.push(c));
   if (child.stderr) child.stderr.on('data', c => err.push(c));
   let failed = null;
-  child.on('error', e => { failed = e; if (cb) { const c = cb; cb = null; c(e, '', ''); } });
+  const cmd = [file, ...args].join(' ');
+  child.on('error', e => { failed = e; e.cmd = cmd; if (cb) { const c = cb; cb = null; c(e, '', ''); } });
   child.on('close', (code, signal) => {
     if (!cb) return;
     const stdout = enc ? Buffer.concat(out).toString(enc) : Buffer.concat(out);
@@ -3296,12 +3708,53 @@ process.exit = (code) => {
   host.exit(process.exitCode === undefined ? c : Number(process.exitCode) | 0);
 };
 process.abort = () => host.exit(134);
-process.emitWarning = (w, type) => {
-  const msg = typeof w === 'string' ? w : w && w.message;
-  const name = typeof type === 'string' ? type : (w && w.name) || 'Warning';
-  if (process.listenerCount('warning')) { const e = w instanceof Error ? w : Object.assign(new Error(msg), { name }); process.emit('warning', e); return; }
-  process.stderr.write('(node:' + process.pid + ') ' + name + ': ' + msg + '\n');
+// process.emitWarning as in Node: a Warning error (name = type, code, detail) emitted as 'warning' on the next
+// tick and written to stderr unless --no-warnings; deprecations obey --no-deprecation / --throw-deprecation.
+let warningHintShown = false;
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ctor = type.ctor; code = type.code;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') { ctor = type; code = undefined; type = 'Warning'; }
+  if (type !== undefined && typeof type !== 'string') throw errInvalidArgType('type', 'of type string', type);
+  if (typeof code === 'function') { ctor = code; code = undefined; }
+  else if (code !== undefined && typeof code !== 'string') throw errInvalidArgType('code', 'of type string', code);
+  if (typeof warning === 'string') {
+    const w = new Error(warning);
+    w.name = String(type || 'Warning');
+    if (code !== undefined) w.code = code;
+    if (detail !== undefined) w.detail = detail;
+    Error.captureStackTrace(w, ctor || emitWarning);
+    warning = w;
+  } else if (!(warning instanceof Error)) throw errInvalidArgType('warning', 'an instance of Error or of type string', warning);
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) { const w = warning; nextTick(() => { throw w; }); return; }
+  }
+  nextTick(emitWarningNow, warning);
 };
+function emitWarningNow(warning) {
+  process.emit('warning', warning);
+  if (process.execArgv.includes('--no-warnings') || process.env.NODE_NO_WARNINGS === '1') return;
+  const deprecation = warning.name === 'DeprecationWarning';
+  if (deprecation && process.noDeprecation) return;
+  const trace = process.execArgv.includes('--trace-warnings') || (deprecation && process.traceDeprecation);
+  let msg = '(node:' + process.pid + ') ';
+  if (warning.code) msg += '[' + warning.code + '] ';
+  if (trace && warning.stack) msg += warning.stack;
+  else {
+    try { msg += typeof warning.toString === 'function' ? String(warning.toString()) : Error.prototype.toString.call(warning); }
+    catch (e) { msg += Error.prototype.toString.call(warning); }
+  }
+  if (typeof warning.detail === 'string') msg += '\n' + warning.detail;
+  if (!trace && !warningHintShown) {
+    warningHintShown = true;
+    msg += '\n(Use `node ' + (deprecation ? '--trace-deprecation' : '--trace-warnings') + ' ...` to show where the warning was created)';
+  }
+  try { process.stderr.write(msg + '\n'); } catch (e) { /* stderr closed */ }
+}
 process.binding = () => { throw new NodeError('ERR_NOT_AVAILABLE', 'process.binding is not available in this runtime'); };
 process.report = { getReport: () => ({ header: { glibcVersionRuntime: '2.36' }, sharedObjects: [] }) };
 process.allowedNodeEnvironmentFlags = new Set();
@@ -6096,6 +6549,56 @@ function makeAssert() {
     doesNotMatch: (s, re, m) => { if (re.test(s)) fail(s, re, m, 'doesNotMatch', 'The input was expected to not match the regular expression ' + re); },
     ifError: (e) => { if (e !== null && e !== undefined) throw e; },
   });
+  // assert.CallTracker (deprecated in Node 22, still offered): wrapped functions counting their calls.
+  class CallTracker {
+    #contexts = new Set();
+    #tracked = new WeakMap();
+    calls(fn, expected = 1) {
+      if (typeof fn === 'number') { expected = fn; fn = () => {}; } else if (fn === undefined) fn = () => {};
+      else if (typeof fn !== 'function') throw errInvalidArgType('fn', 'of type function', fn);
+      checkInt(expected, 'expected', 0, 4294967295);
+      const context = { expected, actual: 0, name: fn.name || 'calls', stackTrace: new Error(), calls: [] };
+      this.#contexts.add(context);
+      const tracked = new Proxy(fn, {
+        apply(target, thisArg, argList) {
+          context.actual++;
+          context.calls.push(Object.freeze({ thisArg, arguments: Object.freeze(argList.slice()) }));
+          return Reflect.apply(target, thisArg, argList);
+        },
+      });
+      this.#tracked.set(tracked, context);
+      return tracked;
+    }
+    #context(fn) {
+      const c = (typeof fn === 'function' || (fn !== null && typeof fn === 'object')) ? this.#tracked.get(fn) : undefined;
+      if (!c) throw typeError('ERR_INVALID_ARG_VALUE', "The argument 'fn' must be a tracked function. Received " + inspect(fn));
+      return c;
+    }
+    getCalls(fn) { return Object.freeze(this.#context(fn).calls.slice()); }
+    reset(fn) {
+      for (const c of arguments.length === 0 ? this.#contexts : [this.#context(fn)]) { c.actual = 0; c.calls = []; }
+    }
+    report() {
+      const errors = [];
+      for (const c of this.#contexts) {
+        if (c.actual === c.expected) continue;
+        errors.push({
+          message: 'Expected the ' + c.name + ' function to be executed ' + c.expected + ' time(s) but was executed ' + c.actual + ' time(s).',
+          actual: c.actual, expected: c.expected, operator: c.name, stack: c.stackTrace,
+        });
+      }
+      return errors;
+    }
+    verify() {
+      const errors = this.report();
+      if (!errors.length) return;
+      const message = errors.length === 1 ? errors[0].message : 'Functions were not called the expected number of times';
+      const e = new AssertionError({ message, userMessage: true });
+      e.details = errors;
+      throw e;
+    }
+  }
+  assert.CallTracker = CallTracker;
   assert.strict = assert;
   return assert;
 }
@@ -7219,6 +7722,9 @@ function runMain() {
     else break;
   }
   process.execArgv = execArgv;
+  if (execArgv.includes('--no-deprecation')) process.noDeprecation = true;
+  if (execArgv.includes('--throw-deprecation')) process.throwDeprecation = true;
+  if (execArgv.includes('--trace-deprecation')) process.traceDeprecation = true;
   if (evalSource !== null && inputType === 'module') {
     process.argv = [process.execPath, ...args.slice(i)];
     runEsmEval(evalSource, print);

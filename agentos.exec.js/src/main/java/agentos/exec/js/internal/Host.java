@@ -981,7 +981,7 @@ public final class Host {
      */
     @Export
     public ProxyArray runSync(String file, Value args, Value env, @Nullable String cwd, @Nullable Value input,
-            Value inherit, double maxBuffer, double timeoutMs) throws InterruptedException {
+            Value inherit, double maxBuffer, double timeoutMs, String killSignal) throws InterruptedException {
         int[] in = sys.pipe(Syscalls.O_CLOEXEC);
         int[] out = inherit.getArrayElement(1).asBoolean() ? null : sys.pipe(Syscalls.O_CLOEXEC);
         int[] err = inherit.getArrayElement(2).asBoolean() ? null : sys.pipe(Syscalls.O_CLOEXEC);
@@ -1015,14 +1015,20 @@ public final class Host {
         } finally {
             sys.close(in[1]);
         }
+        // Like node: past the timeout the child gets killSignal and the call reports ETIMEDOUT.
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        Signal kill = Signal.valueOf(killSignal);
         ScheduledFuture<?> killer = timeoutMs > 0
-                ? TIMERS.schedule(() -> sys.kill(pid, Signal.SIGTERM), (long) timeoutMs, TimeUnit.MILLISECONDS) : null;
+                ? TIMERS.schedule(() -> {
+                    timedOut.set(true);
+                    sys.kill(pid, kill);
+                }, (long) timeoutMs, TimeUnit.MILLISECONDS) : null;
         WaitStatus w = sys.waitpid(pid, 0);
         if (killer != null) {
             killer.cancel(false);
         }
         Object[] status = statusOf(w);
-        return ProxyArray.fromArray(status[0], status[1], stdout.join(), stderr.join());
+        return ProxyArray.fromArray(status[0], status[1], stdout.join(), stderr.join(), timedOut.get());
     }
 
     private ByteBuffer drainAndClose(int fd, double max) {

@@ -138,6 +138,28 @@ class NodeNetworkTest {
     }
 
     @Test
+    void httpServersAnswerSlowRequestsWith408() throws Exception {
+        Vm vm = vms.os().create(VmConfig.builder().build());
+        String script = """
+                const http = require('http'), net = require('net');
+                const server = http.createServer({ headersTimeout: 200, requestTimeout: 300, connectionsCheckingInterval: 50 },
+                  (req, res) => res.end('ok'));
+                server.listen(0, () => {
+                  const c = net.connect(server.address().port);
+                  let got = '';
+                  c.on('data', (d) => got += d);
+                  c.on('close', () => {
+                    console.log(JSON.stringify(got));
+                    try { http.createServer({ headersTimeout: 2000, requestTimeout: 1000 }); } catch (e) { console.log(e.code); }
+                    server.close();
+                  });
+                  c.write('GET / HTTP/1.1\\r\\nHost: x\\r\\n'); // the headers never end
+                });
+                """;
+        assertEquals("\"HTTP/1.1 408 Request Timeout\\r\\nConnection: close\\r\\n\\r\\n\"\nERR_OUT_OF_RANGE\n", node(vm, script));
+    }
+
+    @Test
     void theHostReachesGuestServersAndTwoVmsShareAPort() throws Exception {
         String server = """
                 const http = require('http');

@@ -299,6 +299,45 @@ class NodeTest {
     }
 
     @Test
+    void fileStreamsReadInChunksAndFileHandlesCloseOnce() throws Exception {
+        write("/workspace/streams.js", """
+                const fs = require('fs');
+                fs.writeFileSync('/tmp/big.bin', Buffer.alloc(300000, 7));
+                const chunks = [];
+                const r = fs.createReadStream('/tmp/big.bin', { start: 10, end: 200009, highWaterMark: 65536 });
+                r.on('data', (c) => chunks.push(c.length));
+                r.on('close', async () => {
+                  console.log('read', chunks.join(','), r.bytesRead);
+                  const w = fs.createWriteStream('/tmp/out.txt');
+                  w.on('open', () => { w.write('hello'); process.nextTick(() => { w.write(' world'); w.end(); }); });
+                  w.on('close', async () => {
+                    console.log('wrote', fs.readFileSync('/tmp/out.txt', 'utf8'), w.bytesWritten);
+                    const h = await fs.promises.open('/tmp/out.txt');
+                    h.on('close', () => console.log('handle closed'));
+                    const text = [];
+                    for await (const c of h.createReadStream({ encoding: 'utf8' })) text.push(c);
+                    console.log('via handle', text.join(''), h.fd);
+                    try { await h.read(Buffer.alloc(1)); } catch (e) { console.log('after close', e.code); }
+                    const url = new URL('http://x/p?a=1&b=2'), params = url.searchParams;
+                    params.append('c', 'd e!'); params.delete('a');
+                    try { params.get(); } catch (e) { console.log(url.href, e.code); }
+                    const t = setInterval(() => {}, 5); t.unref();
+                    setTimeout(() => console.log('unref interval did not hold the process'), 30);
+                  });
+                });
+                """);
+        assertEquals("""
+                read 65536,65536,65536,3392 200000
+                wrote hello world 11
+                handle closed
+                via handle hello world -1
+                after close EBADF
+                http://x/p?b=2&c=d+e%21 ERR_MISSING_ARGS
+                unref interval did not hold the process
+                """, out("node /workspace/streams.js"));
+    }
+
+    @Test
     void zlibThroughTheJdk() throws Exception {
         assertEquals("hello zlib hello zlib true Z_DATA_ERROR 907060870\n", out("""
                 node -e '
