@@ -7566,6 +7566,7 @@ function makeFetch() {
         }
         if (url.protocol !== 'http:' && url.protocol !== 'https:') { settled = true; reject(failed(new Error('unknown scheme ' + url.protocol))); return; }
         const headers = [];
+        if (!request.headers.has('host')) headers.push('host', url.host);
         for (const [k, v] of request.headers[kList]) headers.push(k, v);
         if (!request.headers.has('accept')) headers.push('accept', '*/*');
         if (!request.headers.has('user-agent')) headers.push('user-agent', 'node');
