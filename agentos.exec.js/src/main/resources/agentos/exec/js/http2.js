@@ -1005,7 +1005,14 @@
         stream.emit('ready');
         stream._flush();
       };
-      if (this.connecting) this.once('connect', send); else nextTick(send);
+      if (this.connecting) {
+        // One 'connect' listener for all requests made before the session connects (Node's kPendingRequestCalls).
+        if (this._pendingRequests) this._pendingRequests.push(send);
+        else {
+          this._pendingRequests = [send];
+          this.once('connect', () => { const calls = this._pendingRequests; this._pendingRequests = null; for (const f of calls) f(); });
+        }
+      } else nextTick(send);
       return stream;
     }
   }

@@ -5841,7 +5841,13 @@ function makeDgram() {
       if (args[0] !== null && typeof args[0] === 'object') { port = args[0].port || 0; address = args[0].address; }
       else { port = args[0] || 0; address = typeof args[1] === 'string' ? args[1] : undefined; }
       if (this._bound) throw new NodeError('ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound');
-      if (cb) this.once('listening', cb);
+      if (cb) {
+        // As in Node: a failed bind takes its callback away again, so retries do not pile up 'listening' listeners.
+        const removeListeners = () => { this.removeListener('error', removeListeners); this.removeListener('listening', onListening); };
+        const onListening = () => { removeListeners(); cb.call(this); };
+        this.on('error', removeListeners);
+        this.on('listening', onListening);
+      }
       try {
         const fd = this._ensure();
         const a = host.udpBind(fd, address === 'localhost' ? '127.0.0.1' : address || (this.type === 'udp6' ? '::' : '0.0.0.0'), Number(port));
