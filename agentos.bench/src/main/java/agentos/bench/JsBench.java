@@ -34,7 +34,7 @@ public final class JsBench {
         List<Executor> executors = List.of(new ChicoryExecutor(), new JsExecutor());
         List<SoftwarePackage> software = new ArrayList<>(ExecBench.software());
         software.add(new NodePackage());
-        return new VmRegistry(1024, log, System::currentTimeMillis, new VfsFactory(), () -> executors, List::of, () -> software);
+        return new VmRegistry(1024, log, System::currentTimeMillis, new VfsFactory(), () -> executors, () -> List.of(new agentos.vfs.internal.HostDirMountPlugin()), () -> software);
     }
 
     public static void main(String[] args) throws Exception {
