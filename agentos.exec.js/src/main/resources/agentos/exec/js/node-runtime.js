@@ -2131,6 +2131,7 @@ function missingArgs(...names) {
   return typeError('ERR_MISSING_ARGS', what + ' must be specified');
 }
 function invalidThis(type) { return typeError('ERR_INVALID_THIS', 'Value of "this" must be of type ' + type); }
+let uspAttach, uspReset, uspList;
 class URLSearchParams {
   #list = [];
   #url = null;
@@ -2165,9 +2166,12 @@ class URLSearchParams {
     }
   }
   static #check(self) { if (self === null || typeof self !== 'object' || !(#list in self)) throw invalidThis('URLSearchParams'); }
-  static _attach(params, url) { params.#url = url; }
-  static _reset(params, query) { params.#list = parseFormList(query); }
-  static _list(params) { return params.#list; }
+  // Friends of URL and the iterator, kept off the public class (no non-standard statics for guests to see).
+  static {
+    uspAttach = (params, url) => { params.#url = url; };
+    uspReset = (params, query) => { params.#list = parseFormList(query); };
+    uspList = (params) => params.#list;
+  }
   #update() {
     if (!this.#url) return;
     const q = this.toString();
@@ -2270,7 +2274,7 @@ class URLSearchParamsIterator {
   static #check(self) { if (self === null || typeof self !== 'object' || !(#params in self)) throw invalidThis('URLSearchParamsIterator'); }
   next() {
     URLSearchParamsIterator.#check(this);
-    const list = URLSearchParams._list(this.#params);
+    const list = uspList(this.#params);
     if (this.#index >= list.length) return { value: undefined, done: true };
     const k = list[this.#index], v = list[this.#index + 1];
     this.#index += 2;
@@ -2280,7 +2284,7 @@ class URLSearchParamsIterator {
     URLSearchParamsIterator.#check(this);
     if (typeof depth === 'number' && depth < 0) return '[Object]';
     const inner = Object.assign({}, ctx, { depth: typeof depth === 'number' ? depth - 1 : depth });
-    const list = URLSearchParams._list(this.#params).slice(this.#index);
+    const list = uspList(this.#params).slice(this.#index);
     const output = [];
     for (let i = 0; i < list.length; i += 2) {
       output.push(this.#kind === 'key' ? list[i] : this.#kind === 'value' ? list[i + 1] : [list[i], list[i + 1]]);
@@ -2337,12 +2341,12 @@ class URL {
   set search(v) {
     v = toUSV(v);
     this.#search = v === '' || v === '?' ? '' : (v[0] === '?' ? v : '?' + v).replace(/[ "#<>]/g, (c) => encodeURIComponent(c));
-    if (this.#params) URLSearchParams._reset(this.#params, this.#search.slice(1));
+    if (this.#params) uspReset(this.#params, this.#search.slice(1));
   }
   get searchParams() {
     if (!this.#params) {
       this.#params = new URLSearchParams(this.#search);
-      URLSearchParams._attach(this.#params, this);
+      uspAttach(this.#params, this);
     }
     return this.#params;
   }
