@@ -301,8 +301,6 @@ function listenersOf(target, type, unwrap) {
   if (typeof l === 'function') return unwrap ? [l.listener || l] : [l];
   return unwrap ? l.map((x) => x.listener || x) : l.slice();
 }
-// Classes written as `class X extends EventEmitterMethods` (the runtime's own) keep working.
-const EventEmitterMethods = EventEmitter;
 EventEmitter.addAbortListener = function (signal, listener) {
   if (signal.aborted) { Promise.resolve().then(() => listener()); return { [Symbol.dispose || Symbol.for('nodejs.dispose')]() {} }; }
   signal.addEventListener('abort', listener, { once: true });
@@ -1909,6 +1907,20 @@ function importFd(stream, options) {
   checkInt(fd, 'fd', 0, 2147483647);
   return fd;
 }
+// What a file stream works on: a path opened later in _construct (with flags and mode), or an fd / FileHandle given.
+function streamTarget(stream, p, options, io, defaultFlags) {
+  if (options.fd === undefined || options.fd === null) {
+    streamFs(stream, options, ['open', io, 'close']);
+    stream.fd = null;
+    stream.path = p instanceof URL ? fileURLToPath(p) : p;
+    if (typeof stream.path !== 'string' && !(stream.path instanceof Uint8Array)) toPath(stream.path);
+    stream.flags = options.flags === undefined ? defaultFlags : options.flags;
+    stream.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    streamFs(stream, options, [io, 'close']);
+    stream.fd = importFd(stream, options);
+  }
+}
 function streamOptions(options) {
   if (options === undefined || options === null) return {};
   if (typeof options === 'string') return { encoding: options };
@@ -1953,17 +1965,7 @@ function ReadStream(p, options) {
   options = streamOptions(options);
   if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
   options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  if (options.fd === undefined || options.fd === null) {
-    streamFs(this, options, ['open', 'read', 'close']);
-    this.fd = null;
-    this.path = p instanceof URL ? fileURLToPath(p) : p;
-    if (typeof this.path !== 'string' && !(this.path instanceof Uint8Array)) toPath(this.path);
-    this.flags = options.flags === undefined ? 'r' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
-  } else {
-    streamFs(this, options, ['read', 'close']);
-    this.fd = importFd(this, options);
-  }
+  streamTarget(this, p, options, 'read', 'r');
   Readable.call(this, options);
   this.start = options.start;
   this.end = options.end === undefined || options.end === null ? Infinity : options.end;
@@ -2006,17 +2008,7 @@ function WriteStream(p, options) {
   options = streamOptions(options);
   options.decodeStrings = true;
   options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
-  if (options.fd === undefined || options.fd === null) {
-    streamFs(this, options, ['open', 'write', 'close']);
-    this.fd = null;
-    this.path = p instanceof URL ? fileURLToPath(p) : p;
-    if (typeof this.path !== 'string' && !(this.path instanceof Uint8Array)) toPath(this.path);
-    this.flags = options.flags === undefined ? 'w' : options.flags;
-    this.mode = options.mode === undefined ? 0o666 : options.mode;
-  } else {
-    streamFs(this, options, ['write', 'close']);
-    this.fd = importFd(this, options);
-  }
+  streamTarget(this, p, options, 'write', 'w');
   if (options.flush === undefined || options.flush === null) options.flush = false;
   else if (typeof options.flush !== 'boolean') throw errInvalidArgType('options.flush', 'of type boolean', options.flush);
   this.flush = options.flush;
@@ -5774,7 +5766,7 @@ function makeHttp() {
     METHODS, STATUS_CODES, Agent: callable(Agent), globalAgent, ClientRequest, IncomingMessage, OutgoingMessage, ServerResponse, Server: callable(Server),
     createServer: (options, listener) => new Server(options, listener), request, get, validateHeaderName, validateHeaderValue,
     maxHeaderSize: 16384, setMaxIdleHTTPParsers() {}, _connectionListener() {},
-    _agentos: { urlToOptions, serveConnection },
+    _agentos: { urlToOptions, serveConnection, storeHttpOptions },
   };
 }
 
@@ -5960,11 +5952,12 @@ function makeDgram() {
 
 // http2.createSecureServer({allowHTTP1}): an HTTP/1.1 client on the TLS server is served by http's request handling.
 function serveHttp1(server, socket) {
+  const http = loadBuiltin('http');
   if (!server._idle) {
-    Object.assign(server, { keepAliveTimeout: 5000, headersTimeout: 60000, requestTimeout: 300000, maxHeadersCount: null,
-      maxRequestsPerSocket: 0, maxHeaderSize: 16384, requireHostHeader: true, _idle: new Set() });
+    http._agentos.storeHttpOptions(server, {});
+    Object.assign(server, { maxHeadersCount: null, maxRequestsPerSocket: 0, _idle: new Set() });
   }
-  loadBuiltin('http')._agentos.serveConnection(server, socket);
+  http._agentos.serveConnection(server, socket);
 }
 // A builtin kept in its own file (http2.js, test-runner.js): a function expression taking the runtime's modules.
 function lazyBuiltin(name) {

@@ -596,8 +596,13 @@ public final class Host {
     /** Whether reader {@code id} holds the loop open (a socket's ref()/unref()). */
     @Export
     public void readerHold(int id, boolean hold) {
-        Boolean current = readers.get(id);
-        if (current != null && current != hold && readers.replace(id, current, hold)) {
+        setHold(readers, id, hold);
+    }
+
+    /** Flips handle {@code id}'s hold on the loop in {@code handles} (true: referenced), counting it in refs. */
+    private void setHold(Map<Integer, Boolean> handles, int id, boolean hold) {
+        Boolean current = handles.get(id);
+        if (current != null && current != hold && handles.replace(id, current, hold)) {
             if (hold) {
                 process.refs.incrementAndGet();
             } else {
@@ -671,14 +676,7 @@ public final class Host {
     /** {@code server.ref()/unref()}: whether acceptor {@code id} keeps the event loop alive. */
     @Export
     public void acceptHold(int id, boolean hold) {
-        Boolean current = acceptors.get(id);
-        if (current != null && current != hold && acceptors.replace(id, current, hold)) {
-            if (hold) {
-                process.refs.incrementAndGet();
-            } else {
-                process.refs.decrementAndGet();
-            }
-        }
+        setHold(acceptors, id, hold);
     }
 
     /**
